@@ -1,0 +1,179 @@
+//! What the user typed: clap derive types, no I/O and no defaults from files.
+//!
+//! `config` merges these with `overclaim.toml` into `Settings`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Find sentences in health copy that claim more than the evidence supports.
+#[derive(Debug, Parser)]
+#[command(name = "overclaim", version, about, propagate_version = true)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// When to colour output (`NO_COLOR` in the environment means never, unless `always`).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check Markdown and text files (directories recursively; `-` reads standard input).
+    Check(CheckArgs),
+    /// List the loaded rules.
+    Rules(RulesArgs),
+    /// Explain a rule: message, why, references, examples, suggestion.
+    Explain(ExplainArgs),
+    /// Run the `flag` and `pass` examples of rule packs and report each failing example.
+    TestRules(TestRulesArgs),
+    /// Write a commented starter `overclaim.toml` in the current directory.
+    Init(InitArgs),
+}
+
+/// Where rules come from: the built-in pack, the config's packs, and `--rules`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PackArgs {
+    /// Use this config file instead of looking for `overclaim.toml` / `.overclaim.toml`
+    /// in the working directory and its parents.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Add a rule pack (a `.toml` file or a folder of them); repeatable.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub packs: Vec<PathBuf>,
+}
+
+/// `overclaim check`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` for standard input. Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Config and rule packs.
+    #[command(flatten)]
+    pub packs: PackArgs,
+    /// Only these rule ids or categories (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
+    pub select: Vec<String>,
+    /// Skip these rule ids or categories (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
+    pub ignore: Vec<String>,
+    /// Hide findings below this severity [default: warning].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_severity: Option<Level>,
+    /// Exit 1 when a finding is at or above this severity [default: warning].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Print findings only: no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// The file name to report for standard input; its extension picks the format.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Show, for each finding and each match that context dropped, which condition fired on
+    /// which cue.
+    #[arg(long)]
+    pub explain_context: bool,
+}
+
+/// `overclaim rules`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RulesArgs {
+    /// Config and rule packs.
+    #[command(flatten)]
+    pub packs: PackArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// `overclaim explain`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ExplainArgs {
+    /// The rule id.
+    pub id: String,
+    /// Config and rule packs.
+    #[command(flatten)]
+    pub packs: PackArgs,
+}
+
+/// `overclaim test-rules`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct TestRulesArgs {
+    /// Rule pack files or folders. Default: the built-in pack.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `overclaim init`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct InitArgs {
+    /// Overwrite an existing `overclaim.toml`.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// Snippets with the claim underlined, why, and a suggestion.
+    #[default]
+    Human,
+    /// One JSON document (version 1).
+    Json,
+}
+
+/// Output formats of `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned table.
+    #[default]
+    Table,
+    /// A JSON array.
+    Json,
+}
+
+/// A severity named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    /// Everything.
+    Info,
+    /// Warnings and errors.
+    Warning,
+    /// Errors only.
+    Error,
+}
+
+/// What fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Any error finding.
+    Error,
+    /// Any warning or error finding.
+    Warning,
+    /// Any finding.
+    Info,
+    /// Never exit 1 for findings.
+    Never,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset.
+    #[default]
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

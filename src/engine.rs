@@ -1,0 +1,272 @@
+//! Rules × sentences → findings. The hot path.
+//!
+//! In: a parsed [`Document`] and a [`RuleSet`]. For every prose block, the block is split into
+//! sentences; the rule set's prefilter picks the rules that can match a sentence; each match is
+//! checked against its rule's `unless` conditions (dropped) and `soften` conditions (one level
+//! down) and becomes a [`Finding`] located in the original file. Out: findings sorted by
+//! position, plus the matches that context dropped, so users can see why.
+//!
+//! This module never formats output and never decides what fails the run.
+
+use std::sync::Arc;
+
+use regex::Captures;
+
+use crate::rules::{Applicability, Condition, Rule, RuleSet, Severity};
+use crate::source::{Document, ProseBlock, Span, TextRange};
+use crate::text::{evaluate, split_sentences, Cue};
+
+/// One claim the rules object to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's category.
+    pub category: String,
+    /// Severity after `soften` (and configuration).
+    pub severity: Severity,
+    /// Where the match is in the original file (covering any inline markup inside it).
+    pub span: Span,
+    /// Where the whole sentence is in the original file.
+    pub sentence: Span,
+    /// The matched prose, markup removed.
+    pub matched: String,
+    /// The sentence's prose, markup removed.
+    pub sentence_text: String,
+    /// The rule's message, interpolated.
+    pub message: String,
+    /// Hedged alternatives, interpolated.
+    pub suggestions: Vec<String>,
+    /// A rewrite of the match, when the rule has one.
+    pub fix: Option<Fix>,
+    /// The cues of `soften` conditions that lowered the severity.
+    pub softened_by: Vec<Cue>,
+}
+
+/// A rewrite of one finding's match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The text to put in place of the match, capitalised like the match.
+    pub replacement: String,
+    /// Whether `--fix` may apply it without `--unsafe-fixes`.
+    pub applicability: Applicability,
+    /// The exact source bytes to replace; `None` when the match crosses inline markup, so no
+    /// single edit of the original can express it.
+    pub edit: Option<Span>,
+}
+
+/// A match that a context condition dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    /// The rule's id.
+    pub rule: String,
+    /// Where the match is in the original file.
+    pub span: Span,
+    /// The matched prose.
+    pub matched: String,
+    /// The condition and cue that dropped it (for `soften`, the last of the cues).
+    pub cue: Cue,
+}
+
+/// What checking one document found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checked {
+    /// Findings, sorted by position then rule id.
+    pub findings: Vec<Finding>,
+    /// Matches that context dropped, sorted by position.
+    pub dropped: Vec<Dropped>,
+}
+
+/// Check every prose block of `doc` against `rules`.
+pub fn check(doc: &Document, rules: &RuleSet) -> Checked {
+    let mut checked = Checked::default();
+    for block in &doc.blocks {
+        check_block(block, rules, &mut checked);
+    }
+    checked
+        .findings
+        .sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+    checked
+        .dropped
+        .sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+    checked
+}
+
+fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
+    let sentences = split_sentences(&block.plain);
+    for (index, range) in sentences.iter().enumerate() {
+        let sentence = &block.plain[range.start..range.end];
+        let candidates = rules.candidates(sentence);
+        if candidates.is_empty() {
+            continue;
+        }
+        let next = sentences
+            .get(index + 1)
+            .map(|next| &block.plain[next.start..next.end]);
+        let located = Located {
+            block,
+            range: *range,
+            sentence,
+            next,
+        };
+        // One rule may match one place through several patterns; keep the first, longest.
+        let mut matches: Vec<(&Arc<Rule>, Captures<'_>)> = Vec::new();
+        for (rule, regex) in candidates {
+            for captures in regex.captures_iter(sentence) {
+                if !captures.get(0).is_some_and(|m| !m.is_empty()) {
+                    continue;
+                }
+                matches.push((rule, captures));
+            }
+        }
+        matches.sort_by_key(|(rule, caps)| {
+            let m = caps.get(0).map_or(0..0, |m| m.range());
+            (rule.id.clone(), m.start, usize::MAX - m.end)
+        });
+        let mut last: Option<(&str, usize)> = None;
+        for (rule, captures) in &matches {
+            let Some(whole) = captures.get(0) else { continue };
+            if let Some((id, end)) = last {
+                if id == rule.id && whole.start() < end {
+                    continue;
+                }
+            }
+            last = Some((&rule.id, whole.end()));
+            located.judge(rule, captures, out);
+        }
+    }
+}
+
+/// A sentence and where it sits.
+struct Located<'a> {
+    block: &'a ProseBlock,
+    range: TextRange,
+    sentence: &'a str,
+    next: Option<&'a str>,
+}
+
+impl Located<'_> {
+    fn judge(&self, rule: &Rule, captures: &Captures<'_>, out: &mut Checked) {
+        let Some(whole) = captures.get(0) else { return };
+        let in_block = TextRange {
+            start: self.range.start + whole.start(),
+            end: self.range.start + whole.end(),
+        };
+        let span = self.block.map.covering(in_block);
+        let holds = |condition: Condition| evaluate(condition, self.sentence, whole.range(), self.next);
+        if let Some(cue) = rule.unless.iter().find_map(|&condition| holds(condition)) {
+            out.dropped.push(Dropped {
+                rule: rule.id.clone(),
+                span,
+                matched: whole.as_str().to_owned(),
+                cue,
+            });
+            return;
+        }
+        let softened_by: Vec<Cue> = rule.soften.iter().filter_map(|&condition| holds(condition)).collect();
+        let severity = if softened_by.is_empty() {
+            Some(rule.severity)
+        } else {
+            rule.severity.lowered()
+        };
+        let Some(severity) = severity else {
+            if let Some(cue) = softened_by.last() {
+                out.dropped.push(Dropped {
+                    rule: rule.id.clone(),
+                    span,
+                    matched: whole.as_str().to_owned(),
+                    cue: cue.clone(),
+                });
+            }
+            return;
+        };
+        let fill = |template: &str| crate::rules::interpolate(template, captures);
+        out.findings.push(Finding {
+            rule: rule.id.clone(),
+            category: rule.category.clone(),
+            severity,
+            span,
+            sentence: self.block.map.covering(self.range),
+            matched: whole.as_str().to_owned(),
+            sentence_text: self.sentence.to_owned(),
+            message: fill(&rule.message),
+            suggestions: rule.suggest.iter().map(|s| fill(s)).collect(),
+            fix: rule.fix.as_ref().map(|fix| Fix {
+                replacement: match_case(whole.as_str(), &fill(&fix.replace)),
+                applicability: fix.applicability,
+                edit: self.block.map.to_source(in_block),
+            }),
+            softened_by,
+        });
+    }
+}
+
+/// Give `replacement` the capitalisation of `original`: an all-caps match gives an all-caps
+/// rewrite, a capitalised one a capitalised rewrite, anything else the rewrite as written.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if all_caps {
+        return replacement.to_uppercase();
+    }
+    let starts_upper = original.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(first) if starts_upper => first.to_uppercase().chain(chars).collect(),
+        _ => replacement.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parse_pack;
+    use crate::source::Format;
+
+    const PACK: &str = r#"
+[[rule]]
+id = "cure-claim"
+category = "cure"
+severity = "error"
+message = "Claims that the therapy cures {condition}"
+why = "No injection cures arthritis."
+patterns = ['\bcures?\s+(?:knee\s+)?(?P<condition>(?:osteo)?arthritis)\b']
+unless = ["negated"]
+soften = ["cited"]
+suggest = ["may ease symptoms of {condition}"]
+fix = { replace = "may ease symptoms of {condition}", applicability = "unsafe" }
+flag = ["PRP cures arthritis."]
+pass = ["PRP does not cure arthritis."]
+"#;
+
+    fn run(text: &str) -> Checked {
+        let rules = RuleSet::new(parse_pack("pack.toml", PACK).unwrap());
+        check(&Document::parse(text.to_owned(), Format::Text), &rules)
+    }
+
+    #[test]
+    fn finding_is_located_in_the_original_file() {
+        let text = "Intro line here.\n\nOur injections cure knee arthritis. Call now.";
+        let checked = run(text);
+        let [finding] = &checked.findings[..] else { panic!("{checked:?}") };
+        assert_eq!(&text[finding.span.start..finding.span.end], "cure knee arthritis");
+        assert_eq!(&text[finding.sentence.start..finding.sentence.end], "Our injections cure knee arthritis.");
+        assert_eq!(finding.message, "Claims that the therapy cures arthritis");
+        assert_eq!(finding.suggestions, ["may ease symptoms of arthritis"]);
+        assert_eq!(finding.severity, Severity::Error);
+    }
+
+    #[test]
+    fn negated_match_is_dropped_with_its_cue() {
+        let checked = run("PRP does not cure arthritis.");
+        assert!(checked.findings.is_empty());
+        assert_eq!(checked.dropped[0].cue.condition, Condition::Negated);
+    }
+
+    #[test]
+    fn fix_keeps_capitalisation() {
+        assert_eq!(match_case("Cures arthritis", "may ease symptoms"), "May ease symptoms");
+        assert_eq!(match_case("CURES ARTHRITIS", "may ease"), "MAY EASE");
+        assert_eq!(match_case("cures", "may ease"), "may ease");
+    }
+}

@@ -1,0 +1,187 @@
+//! Errors that stop part of a run, and how they render.
+//!
+//! Each seam has its own enum ([`RuleError`], [`ConfigError`], [`SourceError`]); [`Error`] wraps
+//! them. Every error that comes from a file knows the file, the byte span and its text, so it
+//! renders like a finding: a snippet with a caret ([`Error::to_diagnostic`]).
+
+use std::fmt;
+use std::io;
+use std::ops::Range;
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::{Files, SimpleFile, SimpleFiles};
+
+use crate::config::ConfigError;
+use crate::rules::RuleError;
+use crate::selftest::ExampleFailure;
+use crate::source::SourceError;
+
+/// A place in a text file (a rule pack or a config file), for error messages.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// The file as given.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte span in `text`.
+    pub span: Range<usize>,
+    /// The file's text, to render a snippet.
+    pub text: Arc<str>,
+}
+
+impl Location {
+    /// The location of `span` in `text`.
+    pub fn new(path: &str, text: &Arc<str>, span: Range<usize>) -> Location {
+        let (line, column) = location(text, span.start);
+        Location {
+            path: path.to_owned(),
+            line,
+            column,
+            span,
+            text: Arc::clone(text),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset, as codespan computes them, so
+/// every format agrees with the human output. An offset inside a character counts from that
+/// character's start.
+pub fn location(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let file = SimpleFile::new("", text);
+    match file.location((), offset) {
+        Ok(location) => (location.line_number, location.column_number),
+        Err(_) => (1, 1),
+    }
+}
+
+/// Anything that makes the run exit with code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A rule pack is broken.
+    #[error(transparent)]
+    Rule(#[from] RuleError),
+    /// The configuration is broken.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// An input file could not be read.
+    #[error("{path}: {source}")]
+    Read {
+        /// The path as given or found.
+        path: String,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// An input file could not be decoded.
+    #[error("{path}: {source}")]
+    Decode {
+        /// The path as given or found.
+        path: String,
+        /// Why it is not text.
+        source: SourceError,
+    },
+    /// A file could not be written.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The path.
+        path: String,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// A rule pack's example does not behave as written.
+    #[error("{0}")]
+    Example(ExampleFailure),
+    /// Something on the command line cannot be done.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// The file this error is about, if any.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::Rule(RuleError::Io { path, .. })
+            | Error::Config(ConfigError::Io { path, .. })
+            | Error::Read { path, .. }
+            | Error::Decode { path, .. }
+            | Error::Write { path, .. } => Some(path),
+            Error::Example(failure) => Some(&failure.origin.path),
+            Error::Rule(RuleError::Invalid { at, .. })
+            | Error::Config(ConfigError::Invalid { at, .. }) => Some(&at.path),
+            Error::Usage(_) => None,
+        }
+    }
+
+    /// The message without the path prefix.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Rule(RuleError::Invalid { message, at })
+            | Error::Config(ConfigError::Invalid { message, at }) => {
+                format!("{message} (line {}, column {})", at.line, at.column)
+            }
+            Error::Rule(RuleError::Io { source, .. }) => format!("cannot read rule pack: {source}"),
+            Error::Config(ConfigError::Io { source, .. }) => format!("cannot read config: {source}"),
+            Error::Read { source, .. } => source.to_string(),
+            Error::Decode { source, .. } => source.to_string(),
+            Error::Write { source, .. } => format!("cannot write: {source}"),
+            Error::Example(failure) => format!(
+                "line {}: rule `{}`: {}: {:?}",
+                failure.origin.line, failure.rule, failure.problem, failure.text
+            ),
+            Error::Usage(message) => message.clone(),
+        }
+    }
+
+    /// Render as a codespan diagnostic; a located error adds its file to `files` and points at
+    /// the span.
+    pub fn to_diagnostic(&self, files: &mut SimpleFiles<String, Arc<str>>) -> Diagnostic<usize> {
+        match self {
+            Error::Rule(RuleError::Invalid { message, at })
+            | Error::Config(ConfigError::Invalid { message, at }) => {
+                let file = files.add(at.path.clone(), Arc::clone(&at.text));
+                let span = if at.span.is_empty() {
+                    at.span.start..at.span.start
+                } else {
+                    at.span.clone()
+                };
+                Diagnostic::error()
+                    .with_message(message)
+                    .with_label(Label::primary(file, span))
+            }
+            other => Diagnostic::error().with_message(other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_is_one_based_in_characters() {
+        let text = "ab\n“cd” x";
+        assert_eq!(location(text, 0), (1, 1));
+        assert_eq!(location(text, 3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(location(text, x), (2, 6));
+    }
+
+    #[test]
+    fn location_inside_a_character_rounds_down() {
+        let text = "“cd”";
+        assert_eq!(location(text, 1), (1, 1));
+        assert_eq!(location(text, 99), (1, 5));
+    }
+}

@@ -1,0 +1,267 @@
+//! overclaim: find sentences in regenerative knee-therapy copy that claim more than the
+//! evidence supports, explain why, and suggest hedged wording.
+//!
+//! The pipeline (DESIGN.md): [`walk`] paths → [`source`] documents with prose maps → [`text`]
+//! sentences and their context → [`engine`] findings from a [`RuleSet`] → [`report`].
+//! [`run`] is the whole program behind a thin `main`: it takes parsed arguments and the three
+//! standard streams and returns the exit status.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod config;
+pub mod engine;
+pub mod error;
+pub mod report;
+pub mod rules;
+pub mod selftest;
+pub mod source;
+pub mod text;
+pub mod walk;
+
+use std::io::{self, Read};
+use std::path::Path;
+use std::sync::Arc;
+
+use codespan_reporting::term::termcolor::WriteColor;
+use rayon::prelude::*;
+
+pub use crate::cli::Args;
+pub use crate::config::Settings;
+pub use crate::engine::{Finding, Fix};
+pub use crate::error::Error;
+pub use crate::rules::{Rule, RuleSet, Severity};
+pub use crate::source::{Document, Format, Span};
+
+use crate::cli::{CheckArgs, Command, ExplainArgs, FailOn, InitArgs, ListFormat, PackArgs, RulesArgs, TestRulesArgs};
+use crate::report::{FileReport, Report};
+use crate::rules::Loader;
+use crate::walk::{Input, Origin};
+
+/// How a run ended; the process exit code is its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing at or above the failing severity (exit 0).
+    Clean = 0,
+    /// Findings that fail, or failing rule examples (exit 1).
+    Failed = 1,
+    /// A usage, configuration, rule or I/O error (exit 2).
+    Error = 2,
+}
+
+/// Run one command. `stdin` is read only when a path is `-`.
+pub fn run(
+    args: &Args,
+    stdin: &mut dyn Read,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<Outcome> {
+    let cwd = std::env::current_dir()?;
+    match &args.command {
+        Command::Check(check_args) => check(check_args, &cwd, stdin, out, err),
+        Command::Rules(rules_args) => list_rules(rules_args, &cwd, out, err),
+        Command::Explain(explain_args) => explain(explain_args, &cwd, out, err),
+        Command::TestRules(test_args) => test_rules(test_args, &cwd, out, err),
+        Command::Init(init_args) => init(init_args, &cwd, out, err),
+    }
+}
+
+fn fail(errors: &[Error], err: &mut dyn WriteColor) -> io::Result<Outcome> {
+    report::render_errors(errors, err)?;
+    Ok(Outcome::Error)
+}
+
+/// The built-in pack plus the settings' packs. User packs must pass their own examples.
+fn load_rules(settings: &Settings) -> Result<RuleSet, Vec<Error>> {
+    let mut loader = Loader::default();
+    for (path, text) in rules::builtin::FILES {
+        loader.add(path, text);
+    }
+    for pack in &settings.packs {
+        loader.load_path(pack);
+    }
+    let rules = RuleSet::new(loader.finish().map_err(|errors| errors.into_iter().map(Error::from).collect::<Vec<_>>())?);
+    let builtin_ids: Vec<&str> = rules::builtin::FILES.iter().map(|(path, _)| *path).collect();
+    let user_rules: Vec<Arc<Rule>> = rules
+        .rules()
+        .iter()
+        .filter(|rule| !builtin_ids.contains(&rule.origin.path.as_str()))
+        .cloned()
+        .collect();
+    let failures = selftest::check(&RuleSet::new(user_rules));
+    if failures.is_empty() {
+        Ok(rules)
+    } else {
+        Err(failures.into_iter().map(Error::Example).collect())
+    }
+}
+
+fn check(
+    args: &CheckArgs,
+    cwd: &Path,
+    stdin: &mut dyn Read,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<Outcome> {
+    let settings = match Settings::resolve(args, cwd) {
+        Ok(settings) => settings,
+        Err(error) => return fail(&[error.into()], err),
+    };
+    let rules = match load_rules(&settings) {
+        Ok(rules) => rules,
+        Err(errors) => return fail(&errors, err),
+    };
+    let name_errors = settings.check_names(&rules);
+    if !name_errors.is_empty() {
+        return fail(&name_errors, err);
+    }
+    let rules = settings.configure(&rules);
+    let (inputs, mut errors) = walk::inputs(&args.paths, &settings, args.stdin_filename.as_deref());
+    let stdin_text = if inputs.iter().any(|input| input.origin == Origin::Stdin) {
+        let mut bytes = Vec::new();
+        stdin.read_to_end(&mut bytes)?;
+        Some(bytes)
+    } else {
+        None
+    };
+    let results: Vec<Result<FileReport, Error>> = inputs
+        .par_iter()
+        .map(|input| check_input(input, stdin_text.as_deref(), &rules, &settings))
+        .collect();
+    let mut files = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(error) => errors.push(error),
+        }
+    }
+    let report = Report {
+        files: &files,
+        errors: &errors,
+        rules: &rules,
+        explain_context: args.explain_context,
+        quiet: args.quiet,
+    };
+    report::render(args.format, &report, out, err)?;
+    if !errors.is_empty() {
+        return Ok(Outcome::Error);
+    }
+    let threshold = match settings.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|threshold| {
+        files
+            .iter()
+            .flat_map(|file| &file.findings)
+            .any(|finding| finding.severity >= threshold)
+    });
+    Ok(if failing { Outcome::Failed } else { Outcome::Clean })
+}
+
+fn check_input(
+    input: &Input,
+    stdin: Option<&[u8]>,
+    rules: &RuleSet,
+    settings: &Settings,
+) -> Result<FileReport, Error> {
+    let bytes = match &input.origin {
+        Origin::File(path) => std::fs::read(path).map_err(|source| Error::Read {
+            path: input.display.clone(),
+            source,
+        })?,
+        Origin::Stdin => stdin.unwrap_or_default().to_vec(),
+    };
+    let doc = Document::from_bytes(bytes, input.format).map_err(|source| Error::Decode {
+        path: input.display.clone(),
+        source,
+    })?;
+    let mut checked = engine::check(&doc, rules);
+    checked
+        .findings
+        .retain(|finding| finding.severity >= settings.min_severity);
+    Ok(FileReport {
+        path: input.display.clone(),
+        text: Arc::from(doc.text),
+        findings: checked.findings,
+        dropped: checked.dropped,
+    })
+}
+
+fn pack_rules(packs: &PackArgs, cwd: &Path, err: &mut dyn WriteColor) -> io::Result<Result<RuleSet, Outcome>> {
+    let settings = match Settings::for_packs(packs, cwd) {
+        Ok(settings) => settings,
+        Err(error) => return fail(&[error.into()], err).map(Err),
+    };
+    match load_rules(&settings) {
+        Ok(rules) => Ok(Ok(rules)),
+        Err(errors) => fail(&errors, err).map(Err),
+    }
+}
+
+fn list_rules(args: &RulesArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut dyn WriteColor) -> io::Result<Outcome> {
+    let rules = match pack_rules(&args.packs, cwd, err)? {
+        Ok(rules) => rules,
+        Err(outcome) => return Ok(outcome),
+    };
+    match args.format {
+        ListFormat::Table => report::render_rule_table(&rules, out)?,
+        ListFormat::Json => report::render_rule_json(&rules, out)?,
+    }
+    Ok(Outcome::Clean)
+}
+
+fn explain(args: &ExplainArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut dyn WriteColor) -> io::Result<Outcome> {
+    let rules = match pack_rules(&args.packs, cwd, err)? {
+        Ok(rules) => rules,
+        Err(outcome) => return Ok(outcome),
+    };
+    match rules.get(&args.id) {
+        Some(rule) => {
+            report::render_rule(rule, out)?;
+            Ok(Outcome::Clean)
+        }
+        None => {
+            let message = format!(
+                "no rule `{}`{}; `overclaim rules` lists them",
+                args.id,
+                config::did_you_mean(&args.id, &rules)
+            );
+            fail(&[Error::Usage(message)], err)
+        }
+    }
+}
+
+fn test_rules(args: &TestRulesArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut dyn WriteColor) -> io::Result<Outcome> {
+    let mut loader = Loader::default();
+    if args.paths.is_empty() {
+        for (path, text) in rules::builtin::FILES {
+            loader.add(path, text);
+        }
+    }
+    for path in &args.paths {
+        loader.load_path(&cwd.join(path));
+    }
+    let rules = match loader.finish() {
+        Ok(rules) => RuleSet::new(rules),
+        Err(errors) => return fail(&errors.into_iter().map(Error::from).collect::<Vec<_>>(), err),
+    };
+    let failures = selftest::check(&rules);
+    report::render_example_failures(&rules, &failures, out)?;
+    Ok(if failures.is_empty() { Outcome::Clean } else { Outcome::Failed })
+}
+
+fn init(args: &InitArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut dyn WriteColor) -> io::Result<Outcome> {
+    let path = cwd.join(config::CONFIG_NAMES[0]);
+    if path.exists() && !args.force {
+        let message = format!("{} already exists; use `overclaim init --force` to overwrite it", config::CONFIG_NAMES[0]);
+        return fail(&[Error::Usage(message)], err);
+    }
+    if let Err(source) = std::fs::write(&path, config::STARTER) {
+        return fail(&[Error::Write { path: path.display().to_string(), source }], err);
+    }
+    writeln!(out, "Wrote {}", config::CONFIG_NAMES[0])?;
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,147 @@
+//! `--format human`: codespan-reporting snippets, one per finding, then a summary line.
+//!
+//! ```text
+//! error[cure-claim]: Claims that an injection cures arthritis
+//!   ┌─ page.md:3:16
+//!   │
+//! 3 │ Our injections **cure** knee arthritis.
+//!   │                ^^^^^^^^^^^^^^^^^^^^^^^ cure
+//!   │
+//!   = why: No cell or PRP injection has been shown to cure knee osteoarthritis.
+//!   = help: may ease symptoms of arthritis
+//! ```
+
+use std::io;
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
+use codespan_reporting::term::{self, Config};
+
+use super::{first_sentence, Report};
+use crate::engine::Finding;
+use crate::error::Error;
+use crate::rules::Severity;
+
+pub(super) fn render(
+    report: &Report<'_>,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<()> {
+    let config = Config::default();
+    let mut files = SimpleFiles::new();
+    for file in report.files {
+        if file.findings.is_empty() && !(report.explain_context && !file.dropped.is_empty()) {
+            continue;
+        }
+        let id = files.add(file.path.clone(), Arc::clone(&file.text));
+        for finding in &file.findings {
+            let diagnostic = finding_diagnostic(report, finding, id);
+            emit(out, &config, &files, &diagnostic)?;
+        }
+        if report.explain_context {
+            for drop in &file.dropped {
+                let diagnostic = Diagnostic::note()
+                    .with_code(drop.rule.as_str())
+                    .with_message(format!("not reported: {} (cue: \"{}\")", drop.cue.condition, drop.cue.text))
+                    .with_label(Label::primary(id, drop.span.start..drop.span.end).with_message("match dropped by context"));
+                emit(out, &config, &files, &diagnostic)?;
+            }
+        }
+    }
+    render_errors(report.errors, err)?;
+    if !report.quiet {
+        summary_line(report, out)?;
+    }
+    Ok(())
+}
+
+fn finding_diagnostic(report: &Report<'_>, finding: &Finding, file: usize) -> Diagnostic<usize> {
+    let level = match finding.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Note,
+    };
+    let mut notes = Vec::new();
+    if let Some(rule) = report.rules.get(&finding.rule) {
+        notes.push(format!("why: {} (see `overclaim explain {}`)", first_sentence(&rule.why), rule.id));
+    }
+    for cue in &finding.softened_by {
+        notes.push(format!("softened one level: {} (cue: \"{}\")", cue.condition, cue.text));
+    }
+    notes.extend(finding.suggestions.iter().map(|s| format!("help: {s}")));
+    if let Some(fix) = &finding.fix {
+        let how = match fix.applicability {
+            crate::rules::Applicability::Safe => "safe fix",
+            crate::rules::Applicability::Unsafe => "unsafe fix",
+        };
+        notes.push(format!("{how}: replace with \"{}\"", fix.replacement));
+    }
+    Diagnostic::new(level)
+        .with_code(finding.rule.as_str())
+        .with_message(finding.message.as_str())
+        .with_label(Label::primary(file, finding.span.start..finding.span.end).with_message(finding.category.as_str()))
+        .with_notes(notes)
+}
+
+/// Write each error as a diagnostic (a located one with its snippet).
+pub fn render_errors(errors: &[Error], err: &mut dyn WriteColor) -> io::Result<()> {
+    let config = Config::default();
+    let mut files = SimpleFiles::new();
+    for error in errors {
+        let diagnostic = error.to_diagnostic(&mut files);
+        emit(err, &config, &files, &diagnostic)?;
+    }
+    Ok(())
+}
+
+fn emit(
+    out: &mut dyn WriteColor,
+    config: &Config,
+    files: &SimpleFiles<String, Arc<str>>,
+    diagnostic: &Diagnostic<usize>,
+) -> io::Result<()> {
+    term::emit_to_write_style(out, config, files, diagnostic).map_err(|e| match e {
+        codespan_reporting::files::Error::Io(err) => err,
+        other => io::Error::other(other.to_string()),
+    })
+}
+
+fn summary_line(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
+    let summary = report.summary();
+    let files = plural(summary.files, "file");
+    if summary.findings == 0 {
+        out.set_color(ColorSpec::new().set_bold(true))?;
+        write!(out, "No findings")?;
+        out.reset()?;
+        writeln!(out, " in {files} checked.")?;
+        return Ok(());
+    }
+    let parts: Vec<String> = [
+        (summary.error, "error"),
+        (summary.warning, "warning"),
+        (summary.info, "info"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|&(n, name)| if name == "info" { format!("{n} info") } else { plural(n, name) })
+    .collect();
+    out.set_color(ColorSpec::new().set_bold(true))?;
+    write!(out, "{}", plural(summary.findings, "finding"))?;
+    out.reset()?;
+    writeln!(
+        out,
+        " ({}) in {} of {files} checked.",
+        parts.join(", "),
+        summary.files_with_findings
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

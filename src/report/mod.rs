@@ -1,0 +1,121 @@
+//! Render findings and errors. Nothing else in the program prints findings.
+//!
+//! In: a [`Report`] (per-file findings with the file's text, errors, the rule set). Out: bytes
+//! on the writers handed in by `main`: findings and the summary on `out`, problems on `err`.
+
+mod human;
+mod json;
+mod rules;
+
+pub use human::render_errors;
+pub use rules::{render_example_failures, render_rule, render_rule_json, render_rule_table};
+
+use std::io;
+use std::sync::Arc;
+
+use codespan_reporting::term::termcolor::WriteColor;
+
+use crate::cli::Format;
+use crate::engine::{Dropped, Finding};
+use crate::error::Error;
+use crate::rules::{RuleSet, Severity};
+
+/// What one file produced.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path shown to users.
+    pub path: String,
+    /// The file's text, for snippets and line numbers.
+    pub text: Arc<str>,
+    /// Findings at or above the minimum severity, by position.
+    pub findings: Vec<Finding>,
+    /// Matches that context dropped (shown with `--explain-context`).
+    pub dropped: Vec<Dropped>,
+}
+
+/// Everything a renderer needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// Files checked, in path order (including those with no findings).
+    pub files: &'a [FileReport],
+    /// Problems: unreadable files, bad config, bad packs.
+    pub errors: &'a [Error],
+    /// The rules that ran, for `why` and references.
+    pub rules: &'a RuleSet,
+    /// Show context decisions.
+    pub explain_context: bool,
+    /// No summary line.
+    pub quiet: bool,
+}
+
+/// Counts for the summary line and the JSON `summary`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
+    /// All findings.
+    pub findings: usize,
+    /// Findings at `error`.
+    pub error: usize,
+    /// Findings at `warning`.
+    pub warning: usize,
+    /// Findings at `info`.
+    pub info: usize,
+}
+
+impl Report<'_> {
+    /// Count findings by severity.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary {
+            files: self.files.len(),
+            ..Summary::default()
+        };
+        for file in self.files {
+            summary.files_with_findings += usize::from(!file.findings.is_empty());
+            for finding in &file.findings {
+                summary.findings += 1;
+                match finding.severity {
+                    Severity::Error => summary.error += 1,
+                    Severity::Warning => summary.warning += 1,
+                    Severity::Info => summary.info += 1,
+                }
+            }
+        }
+        summary
+    }
+}
+
+/// Write `report` in `format`.
+pub fn render(
+    format: Format,
+    report: &Report<'_>,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::render(report, out, err),
+        Format::Json => {
+            json::render(report, out)?;
+            human::render_errors(report.errors, err)
+        }
+    }
+}
+
+/// The first sentence of a rule's `why`, for one-line notes.
+pub(crate) fn first_sentence(text: &str) -> &str {
+    let text = text.trim();
+    let mut search = 0;
+    while let Some(found) = text[search..].find(". ") {
+        let end = search + found + 1;
+        let word_before = text[..end - 1].rsplit(' ').next().unwrap_or("");
+        // "e.g." / "U.S." / "Dr." end in a period but not a sentence.
+        if word_before.contains('.') || matches!(word_before, "Dr" | "vs" | "al" | "etc") {
+            search = end;
+            continue;
+        }
+        return &text[..end];
+    }
+    text.split("\n\n").next().unwrap_or(text)
+}

@@ -1,0 +1,216 @@
+//! Turn phrases and patterns into regexes, build the prefilter, and check template
+//! placeholders against capture groups.
+
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+/// Regexes are compiled case-insensitively: prose capitalises claims at will ("Cures …").
+/// The limits are generous because a pack may hold hundreds of alternations.
+const SIZE_LIMIT: usize = 64 << 20;
+
+/// Compile a literal phrase: case-insensitive, word-bounded, any run of whitespace between
+/// words; a hyphen also matches a space or a Unicode hyphen, an apostrophe a curly one.
+pub(crate) fn phrase(text: &str) -> Result<Regex, String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return Err("empty phrase".to_owned());
+    };
+    let mut source = String::new();
+    if first.starts_with(is_word_char) {
+        source.push_str(r"\b");
+    }
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            source.push_str(r"\s+");
+        }
+        for c in word.chars() {
+            match c {
+                '-' | '\u{2010}' | '\u{2011}' => source.push_str(r"[-\u{2010}\u{2011}\s]"),
+                '\'' | '\u{2019}' => source.push_str(r"['\u{2019}]"),
+                c => source.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+            }
+        }
+    }
+    if last.ends_with(is_word_char) {
+        source.push_str(r"\b");
+    }
+    pattern(&source).map_err(|err| err.message)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Why a pattern does not compile, and where in the pattern (a char offset) when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PatternError {
+    pub message: String,
+    pub offset: Option<usize>,
+}
+
+/// Compile a pattern as written (case-insensitive unless it says `(?-i)`).
+pub(crate) fn pattern(source: &str) -> Result<Regex, PatternError> {
+    RegexBuilder::new(source)
+        .case_insensitive(true)
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|err| describe(&err.to_string()))
+}
+
+/// The regex crate's syntax errors are four lines: a header, the pattern, a caret line and
+/// `error: …`. Keep the last as the message and the caret as the offset.
+fn describe(text: &str) -> PatternError {
+    let lines: Vec<&str> = text.lines().collect();
+    let message = lines
+        .iter()
+        .find_map(|line| line.strip_prefix("error: "))
+        .map_or_else(|| lines.join(" "), str::to_owned);
+    let offset = lines
+        .iter()
+        .find(|line| line.trim_start().starts_with('^'))
+        .and_then(|line| line.find('^'))
+        .and_then(|caret| caret.checked_sub(4));
+    PatternError { message, offset }
+}
+
+/// One set over every rule's regexes, so a sentence is searched once to learn which rules can
+/// match before any rule's own regex runs. `None` when the set is too large to build, in which
+/// case every regex is tried.
+pub(crate) fn prefilter(sources: &[String]) -> Option<RegexSet> {
+    RegexSetBuilder::new(sources)
+        .case_insensitive(true)
+        .size_limit(SIZE_LIMIT)
+        .dfa_size_limit(SIZE_LIMIT)
+        .build()
+        .ok()
+}
+
+/// The `{name}` placeholders of a template, in order.
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('}') else { break };
+        let name = &rest[..close];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            names.push(name);
+            rest = &rest[close + 1..];
+        }
+    }
+    names
+}
+
+/// Why `name` cannot be filled in for every match, or `None` when it can.
+pub(crate) fn missing_capture(name: &str, patterns: &[Regex], has_phrases: bool) -> Option<String> {
+    if name == "match" {
+        return None;
+    }
+    if has_phrases {
+        return Some("names a capture group, but the rule has `phrases`, which capture nothing".to_owned());
+    }
+    let missing: Vec<&str> = patterns
+        .iter()
+        .filter(|regex| match name.parse::<usize>() {
+            Ok(index) => index == 0 || index >= regex.captures_len(),
+            Err(_) => !regex.capture_names().flatten().any(|n| n == name),
+        })
+        .map(Regex::as_str)
+        .collect();
+    if missing.is_empty() {
+        None
+    } else {
+        Some(format!("is not a capture group of pattern '{}'", missing[0]))
+    }
+}
+
+/// Fill `{match}`, `{1}` and `{name}` from a match. Unknown names are left as written (the
+/// loader has already rejected them).
+pub(crate) fn interpolate(template: &str, captures: &regex::Captures<'_>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let text = if name == "match" {
+                captures.get(0)
+            } else if let Ok(index) = name.parse::<usize>() {
+                captures.get(index)
+            } else {
+                captures.name(name)
+            };
+            text.map(|m| (m.as_str(), close))
+        });
+        match value {
+            Some((text, close)) => {
+                out.push_str(text);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_is_case_insensitive_word_bounded_and_whitespace_flexible() {
+        let regex = phrase("cure for arthritis").unwrap();
+        assert!(regex.is_match("A natural Cure  for\narthritis!"));
+        assert!(!regex.is_match("a procure for arthritis"));
+        assert!(!regex.is_match("cure for arthritisx"));
+    }
+
+    #[test]
+    fn phrase_hyphen_matches_space_and_unicode_hyphen() {
+        let regex = phrase("pain-free").unwrap();
+        assert!(regex.is_match("pain-free"));
+        assert!(regex.is_match("pain free"));
+        assert!(regex.is_match("pain\u{2011}free"));
+        assert!(phrase("it's a cure").unwrap().is_match("it\u{2019}s a cure"));
+    }
+
+    #[test]
+    fn phrase_with_punctuation_edges_has_no_boundary_there() {
+        assert!(phrase("100%").unwrap().is_match("a 100% success rate"));
+    }
+
+    #[test]
+    fn pattern_error_has_message_and_offset() {
+        let err = pattern(r"ab(cd").unwrap_err();
+        assert_eq!(err.message, "unclosed group");
+        assert_eq!(err.offset, Some(2));
+    }
+
+    #[test]
+    fn placeholders_are_listed() {
+        assert_eq!(placeholders("may ease {condition} ({1}) {match} {not a name} {"), ["condition", "1", "match"]);
+    }
+
+    #[test]
+    fn interpolation_fills_named_numbered_and_match() {
+        let regex = Regex::new(r"cures (?P<what>\w+) (\w+)").unwrap();
+        let caps = regex.captures("it cures knee arthritis").unwrap();
+        assert_eq!(interpolate("{match}|{what}|{2}|{x", &caps), "cures knee arthritis|knee|arthritis|{x");
+    }
+
+    #[test]
+    fn missing_capture_checks_every_pattern() {
+        let a = Regex::new(r"(?P<c>x)").unwrap();
+        let b = Regex::new(r"y").unwrap();
+        assert!(missing_capture("c", &[a.clone()], false).is_none());
+        assert!(missing_capture("c", &[a.clone(), b], false).is_some());
+        assert!(missing_capture("1", &[a.clone()], false).is_none());
+        assert!(missing_capture("2", &[a.clone()], false).is_some());
+        assert!(missing_capture("match", &[], true).is_none());
+        assert!(missing_capture("c", &[a], true).is_some());
+    }
+}

@@ -1,0 +1,464 @@
+//! Parse and validate rule files into [`Rule`]s.
+//!
+//! Every mistake becomes a [`RuleError`] that names the file, the byte span (rendered as line
+//! and column) and the rule id when there is one. All mistakes in a file are reported at once,
+//! not only the first.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::compile;
+use super::spec::{PackFile, RuleSpec};
+use super::{Example, FixTemplate, Origin, Rule, CATEGORIES};
+use crate::error::{location, Location};
+
+/// A mistake in a rule pack.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    /// The pack file or folder could not be read.
+    #[error("{path}: cannot read rule pack: {source}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// The file was read but is not a valid pack.
+    #[error("{at}: {message}")]
+    Invalid {
+        /// What is wrong, naming the rule id when there is one.
+        message: String,
+        /// Where.
+        at: Location,
+    },
+}
+
+impl RuleError {
+    fn invalid(path: &str, text: &Arc<str>, span: Range<usize>, message: String) -> RuleError {
+        RuleError::Invalid {
+            message,
+            at: Location::new(path, text, span),
+        }
+    }
+}
+
+/// Accumulates rules from several files, checking ids across all of them.
+#[derive(Debug, Default)]
+pub(crate) struct Loader {
+    rules: Vec<Arc<Rule>>,
+    ids: HashMap<String, Origin>,
+    errors: Vec<RuleError>,
+}
+
+impl Loader {
+    /// Parse one file's text and add its rules; mistakes are kept for [`Loader::finish`].
+    pub(crate) fn add(&mut self, path: &str, text: &str) {
+        let text: Arc<str> = Arc::from(text);
+        let pack: PackFile = match toml::from_str(&text) {
+            Ok(pack) => pack,
+            Err(err) => {
+                let span = err.span().unwrap_or(0..0);
+                let message = err.message().trim_end().to_owned();
+                self.errors
+                    .push(RuleError::invalid(path, &text, span, message));
+                return;
+            }
+        };
+        let mut categories: Vec<&str> = CATEGORIES.to_vec();
+        for category in &pack.categories {
+            if !is_kebab_case(category.get_ref()) {
+                self.errors.push(RuleError::invalid(
+                    path,
+                    &text,
+                    category.span(),
+                    format!("category `{}` is not kebab-case", category.get_ref()),
+                ));
+            }
+            categories.push(category.get_ref());
+        }
+        for spec in &pack.rule {
+            let file = FileContext {
+                path,
+                text: &text,
+                categories: &categories,
+            };
+            match compile_rule(&file, spec.get_ref(), spec.span()) {
+                Ok(rule) => {
+                    if let Some(first) = self.ids.get(&rule.id) {
+                        self.errors.push(RuleError::invalid(
+                            path,
+                            &text,
+                            spec.get_ref().id.span(),
+                            format!(
+                                "duplicate rule id `{}` (first defined at {}:{})",
+                                rule.id, first.path, first.line
+                            ),
+                        ));
+                        continue;
+                    }
+                    self.ids.insert(rule.id.clone(), rule.origin.clone());
+                    self.rules.push(Arc::new(rule));
+                }
+                Err(errors) => self.errors.extend(errors),
+            }
+        }
+    }
+
+    /// Record an I/O error.
+    pub(crate) fn add_io_error(&mut self, path: &Path, source: io::Error) {
+        self.errors.push(RuleError::Io {
+            path: path.display().to_string(),
+            source,
+        });
+    }
+
+    /// The rules, or every mistake found.
+    pub(crate) fn finish(self) -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
+        if self.errors.is_empty() {
+            Ok(self.rules)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+/// Parse one pack file's text. `path` is only used in messages.
+pub fn parse_pack(path: &str, text: &str) -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
+    let mut loader = Loader::default();
+    loader.add(path, text);
+    loader.finish()
+}
+
+/// Read a pack: a single rule file, or every `*.toml` file of a folder (not recursively) in
+/// name order.
+pub fn load_pack(path: &Path) -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
+    let mut loader = Loader::default();
+    loader.load_path(path);
+    loader.finish()
+}
+
+impl Loader {
+    /// Add a pack file, or every `*.toml` file of a pack folder in name order.
+    pub(crate) fn load_path(&mut self, path: &Path) {
+        if path.is_dir() {
+            let entries = match fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(err) => return self.add_io_error(path, err),
+            };
+            let mut files: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|p| p.extension().is_some_and(|ext| ext == "toml") && p.is_file())
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                let err = io::Error::new(io::ErrorKind::NotFound, "no *.toml rule files in it");
+                return self.add_io_error(path, err);
+            }
+            for file in files {
+                self.load_file(&file);
+            }
+        } else {
+            self.load_file(path);
+        }
+    }
+
+    fn load_file(&mut self, path: &Path) {
+        match fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => self.add(&path.display().to_string(), &text),
+                Err(err) => self.add_io_error(
+                    path,
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("not valid UTF-8 at byte {}", err.utf8_error().valid_up_to()),
+                    ),
+                ),
+            },
+            Err(err) => self.add_io_error(path, err),
+        }
+    }
+}
+
+struct FileContext<'a> {
+    path: &'a str,
+    text: &'a Arc<str>,
+    categories: &'a [&'a str],
+}
+
+impl FileContext<'_> {
+    fn error(&self, span: Range<usize>, id: &str, message: impl std::fmt::Display) -> RuleError {
+        RuleError::invalid(self.path, self.text, span, format!("rule `{id}`: {message}"))
+    }
+}
+
+fn compile_rule(
+    file: &FileContext<'_>,
+    spec: &RuleSpec,
+    table: Range<usize>,
+) -> Result<Rule, Vec<RuleError>> {
+    let id = spec.id.get_ref().as_str();
+    let mut errors = Vec::new();
+    if !is_kebab_case(id) {
+        errors.push(file.error(spec.id.span(), id, "id must be kebab-case (`cure-claim`)"));
+    }
+    if !file.categories.contains(&spec.category.get_ref().as_str()) {
+        errors.push(file.error(
+            spec.category.span(),
+            id,
+            format_args!(
+                "unknown category `{}` (declare it with a top-level `categories = [\"{}\"]`, or use one of: {})",
+                spec.category.get_ref(),
+                spec.category.get_ref(),
+                CATEGORIES.join(", ")
+            ),
+        ));
+    }
+    if spec.phrases.is_empty() && spec.patterns.is_empty() {
+        errors.push(file.error(
+            spec.id.span(),
+            id,
+            "has neither `phrases` nor `patterns`: it can never match",
+        ));
+    }
+    if spec.flag.is_empty() {
+        errors.push(file.error(
+            spec.id.span(),
+            id,
+            "has no `flag` examples: add at least one text it must flag",
+        ));
+    }
+    if spec.pass.is_empty() {
+        errors.push(file.error(
+            spec.id.span(),
+            id,
+            "has no `pass` examples: add at least one text it must leave alone",
+        ));
+    }
+    for condition in &spec.unless {
+        if spec.soften.contains(condition) {
+            errors.push(file.error(
+                table.clone(),
+                id,
+                format_args!("condition `{condition}` is listed under both `unless` and `soften`"),
+            ));
+        }
+    }
+
+    let mut matchers = Vec::new();
+    for phrase in &spec.phrases {
+        match compile::phrase(phrase.get_ref()) {
+            Ok(regex) => matchers.push(regex),
+            Err(message) => errors.push(file.error(phrase.span(), id, message)),
+        }
+    }
+    let mut patterns = Vec::new();
+    for pattern in &spec.patterns {
+        match compile::pattern(pattern.get_ref()) {
+            Ok(regex) => {
+                patterns.push(regex.clone());
+                matchers.push(regex);
+            }
+            Err(err) => {
+                // In a '…' literal string the pattern's characters are the file's, so the
+                // caret can point into the pattern itself.
+                let span = pattern.span();
+                let literal = file.text.get(span.start..).is_some_and(|rest| rest.starts_with('\''));
+                let span = match err.offset {
+                    Some(chars) if literal => {
+                        let start = span.start
+                            + 1
+                            + pattern.get_ref().chars().take(chars).map(char::len_utf8).sum::<usize>();
+                        start..start + 1
+                    }
+                    _ => span,
+                };
+                errors.push(file.error(span, id, format_args!("invalid regex: {}", err.message)));
+            }
+        }
+    }
+
+    // Every `{name}` in a template must be something every match of this rule can supply.
+    let mut templates: Vec<&Spanned<String>> = vec![&spec.message];
+    templates.extend(&spec.suggest);
+    if let Some(fix) = &spec.fix {
+        templates.push(&fix.get_ref().replace);
+    }
+    for template in templates {
+        for name in compile::placeholders(template.get_ref()) {
+            if let Some(problem) = compile::missing_capture(name, &patterns, !spec.phrases.is_empty())
+            {
+                errors.push(file.error(
+                    template.span(),
+                    id,
+                    format_args!("`{{{name}}}` {problem}"),
+                ));
+            }
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let origin_of = |span: Range<usize>| Origin {
+        path: file.path.to_owned(),
+        line: location(file.text, span.start).0,
+    };
+    let examples = |list: &[Spanned<String>]| {
+        list.iter()
+            .map(|example| Example {
+                text: example.get_ref().clone(),
+                origin: origin_of(example.span()),
+            })
+            .collect()
+    };
+    let strings = |list: &[Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect();
+    Ok(Rule {
+        id: id.to_owned(),
+        category: spec.category.get_ref().clone(),
+        severity: spec.severity,
+        message: spec.message.get_ref().clone(),
+        why: spec.why.trim().to_owned(),
+        references: strings(&spec.references),
+        matchers,
+        unless: spec.unless.clone(),
+        soften: spec.soften.clone(),
+        suggest: strings(&spec.suggest),
+        fix: spec.fix.as_ref().map(|fix| FixTemplate {
+            replace: fix.get_ref().replace.get_ref().clone(),
+            applicability: fix.get_ref().applicability,
+        }),
+        flag: examples(&spec.flag),
+        pass: examples(&spec.pass),
+        origin: origin_of(table),
+    })
+}
+
+/// `cure-claim`, `a1-b2`: lowercase ASCII words joined by single hyphens.
+pub(crate) fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[rule]]
+id = "cure-claim"
+category = "cure"
+severity = "error"
+message = "Claims a cure for {condition}"
+why = "No injection cures arthritis."
+references = ["https://www.fda.gov/"]
+patterns = ['\bcures?\s+(?P<condition>arthritis)\b']
+unless = ["negated"]
+suggest = ["may ease symptoms of {condition}"]
+flag = ["PRP cures arthritis."]
+pass = ["PRP does not cure arthritis."]
+"#;
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse_pack("pack.toml", text) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn loads_a_valid_rule_with_example_lines() {
+        let rules = parse_pack("pack.toml", GOOD).expect("valid pack");
+        assert_eq!(rules.len(), 1);
+        assert_eq!(rules[0].id, "cure-claim");
+        assert_eq!(rules[0].origin.line, 2);
+        assert_eq!(rules[0].flag[0].origin.line, 12);
+        assert_eq!(rules[0].pass[0].text, "PRP does not cure arthritis.");
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_column() {
+        let text = GOOD.replace("why =", "whyy = \"x\"\nwhy =");
+        let errors = errors(&text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("pack.toml:7:1: unknown field `whyy`"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn missing_field_is_reported() {
+        let text = GOOD.replace("severity = \"error\"\n", "");
+        let errors = errors(&text);
+        assert!(errors[0].contains("missing field `severity`"), "{errors:?}");
+    }
+
+    #[test]
+    fn invalid_regex_points_at_the_pattern() {
+        let text = GOOD.replace(r"(?P<condition>arthritis)", r"(?P<condition>arthritis");
+        let errors = errors(&text);
+        assert_eq!(errors, ["pack.toml:9:25: rule `cure-claim`: invalid regex: unclosed group"]);
+    }
+
+    #[test]
+    fn unknown_capture_in_suggestion_is_an_error() {
+        let text = GOOD.replace("may ease symptoms of {condition}", "may ease {symptom}");
+        let errors = errors(&text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("`{symptom}`"), "{errors:?}");
+        assert!(errors[0].starts_with("pack.toml:11:12:"), "{errors:?}");
+    }
+
+    #[test]
+    fn duplicate_id_names_the_first_definition() {
+        let text = format!("{GOOD}\n{}", GOOD.replace("[[rule]]", "[[rule]]"));
+        let errors = errors(&text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("duplicate rule id `cure-claim` (first defined at pack.toml:2)"), "{errors:?}");
+    }
+
+    #[test]
+    fn unknown_category_and_condition_are_errors() {
+        assert!(errors(&GOOD.replace("\"cure\"", "\"cures\""))[0].contains("unknown category `cures`"));
+        let unknown = errors(&GOOD.replace("[\"negated\"]", "[\"negative\"]"));
+        assert!(unknown[0].contains("unknown variant `negative`"), "{unknown:?}");
+    }
+
+    #[test]
+    fn declared_custom_category_is_accepted() {
+        let text = format!("categories = [\"house-style\"]\n{}", GOOD.replace("\"cure\"", "\"house-style\""));
+        assert!(errors(&text).is_empty());
+    }
+
+    #[test]
+    fn rule_without_phrases_or_patterns_is_an_error() {
+        let text = GOOD
+            .replace(r"patterns = ['\bcures?\s+(?P<condition>arthritis)\b']", "")
+            .replace("{condition}", "{match}");
+        let errors = errors(&text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("neither `phrases` nor `patterns`"), "{errors:?}");
+    }
+
+    #[test]
+    fn named_capture_with_phrases_is_an_error() {
+        let text = GOOD.replace("patterns =", "phrases = [\"cure for arthritis\"]\npatterns =");
+        assert!(errors(&text).iter().any(|e| e.contains("phrases")), "{:?}", errors(&text));
+    }
+
+    #[test]
+    fn kebab_case_ids() {
+        assert!(is_kebab_case("cure-claim"));
+        assert!(is_kebab_case("a1"));
+        assert!(!is_kebab_case("Cure"));
+        assert!(!is_kebab_case("cure--claim"));
+        assert!(!is_kebab_case("-cure"));
+        assert!(!is_kebab_case("cure_claim"));
+    }
+}

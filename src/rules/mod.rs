@@ -1,0 +1,326 @@
+//! Rule packs: TOML files → validated, compiled rules.
+//!
+//! In: pack files (the built-in pack embedded by [`builtin`], user packs from disk).
+//! Out: a [`RuleSet`], every rule's regexes compiled and one set-level prefilter built over all
+//! of them. Loading validates everything and reports each mistake as a [`RuleError`] with the
+//! file, line and column. This module never runs examples (that is `selftest`, above the
+//! engine) and never prints.
+
+pub mod builtin;
+mod compile;
+mod load;
+mod spec;
+
+use std::fmt;
+use std::sync::Arc;
+
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+
+pub(crate) use compile::interpolate;
+pub(crate) use load::Loader;
+pub use load::{load_pack, parse_pack, RuleError};
+
+/// How much a finding matters. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look: hype words, softened claims.
+    Info,
+    /// Unsupported efficacy, mechanism, speed, permanence or comparison claims.
+    Warning,
+    /// What regulators have acted against: cures, approval misstatements, guarantees.
+    Error,
+}
+
+impl Severity {
+    /// One level down (`soften`); `None` when an `info` finding is softened away.
+    pub fn lowered(self) -> Option<Severity> {
+        match self {
+            Severity::Error => Some(Severity::Warning),
+            Severity::Warning => Some(Severity::Info),
+            Severity::Info => None,
+        }
+    }
+
+    /// The lowercase name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parse a lowercase name.
+    pub fn parse(name: &str) -> Option<Severity> {
+        match name {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A context condition a rule lists under `unless` or `soften` (DESIGN.md, "Context conditions").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Condition {
+    /// A negation cue outside the match denies the claim.
+    Negated,
+    /// An epistemic hedge governs the match's clause.
+    Hedged,
+    /// The claim is framed as a goal or a possibility.
+    Aspirational,
+    /// The sentence is a genuine question.
+    Question,
+    /// The claim is reported in order to distance from it or warn about it.
+    Attributed,
+    /// The sentence carries a citation.
+    Cited,
+}
+
+impl Condition {
+    /// Every condition, in a fixed order.
+    pub const ALL: [Condition; 6] = [
+        Condition::Negated,
+        Condition::Hedged,
+        Condition::Aspirational,
+        Condition::Question,
+        Condition::Attributed,
+        Condition::Cited,
+    ];
+
+    /// The name used in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Condition::Negated => "negated",
+            Condition::Hedged => "hedged",
+            Condition::Aspirational => "aspirational",
+            Condition::Question => "question",
+            Condition::Attributed => "attributed",
+            Condition::Cited => "cited",
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// When a rewrite may be applied without a human reading it. Ordered: `Unsafe < Safe`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Changes meaning: applied only with `--unsafe-fixes`.
+    Unsafe,
+    /// Keeps the meaning while removing the overclaim: applied by `--fix`.
+    Safe,
+}
+
+impl Applicability {
+    /// The name used in rule files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// The categories of the default pack (DESIGN.md). Custom packs may declare more.
+pub const CATEGORIES: [&str; 19] = [
+    "cure",
+    "guarantee",
+    "regeneration",
+    "avoid-surgery",
+    "regulatory-status",
+    "safety-absolute",
+    "speed",
+    "permanence",
+    "unsupported-statistic",
+    "proven-claim",
+    "testimonial-as-evidence",
+    "hype-word",
+    "future-certainty",
+    "mechanism-overstatement",
+    "product-misrepresentation",
+    "universal-applicability",
+    "comparative-superiority",
+    "preclinical-extrapolation",
+    "scare-tactic",
+];
+
+/// Where something was written: a pack file and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The pack file as given (`rules/cure.toml` for the built-in pack).
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// One `flag` or `pass` example with the line it was written on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The example text.
+    pub text: String,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// A rewrite template for the matched text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixTemplate {
+    /// Replacement text; may interpolate `{match}`, `{1}`, `{name}`.
+    pub replace: String,
+    /// Whether `--fix` applies it without `--unsafe-fixes`.
+    pub applicability: Applicability,
+}
+
+/// A validated, compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Kebab-case id, unique across loaded packs.
+    pub id: String,
+    /// Category id.
+    pub category: String,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// One-line message template.
+    pub message: String,
+    /// Documentation: what is wrong, the evidence, fix safety.
+    pub why: String,
+    /// Sources for `why`.
+    pub references: Vec<String>,
+    /// The regexes, phrases first (compiled to regexes) then patterns.
+    pub matchers: Vec<Regex>,
+    /// Conditions that drop a match.
+    pub unless: Vec<Condition>,
+    /// Conditions that lower the severity one level.
+    pub soften: Vec<Condition>,
+    /// Suggestion templates.
+    pub suggest: Vec<String>,
+    /// Rewrite template.
+    pub fix: Option<FixTemplate>,
+    /// Texts the rule must flag.
+    pub flag: Vec<Example>,
+    /// Texts the rule must leave alone.
+    pub pass: Vec<Example>,
+    /// Where the rule is defined.
+    pub origin: Origin,
+}
+
+/// Every loaded rule plus the prefilter over all their regexes.
+///
+/// ```
+/// let rules = overclaim::RuleSet::builtin();
+/// assert!(rules.get("cure-claim").is_some());
+/// ```
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    rules: Vec<Arc<Rule>>,
+    prefilter: Option<RegexSet>,
+    /// For each regex in `prefilter`: (rule index, matcher index).
+    owners: Vec<(usize, usize)>,
+}
+
+impl RuleSet {
+    /// Build a set from rules (ids are assumed unique: [`load`] checks that).
+    pub fn new(rules: Vec<Arc<Rule>>) -> RuleSet {
+        let mut owners = Vec::new();
+        let mut sources = Vec::new();
+        for (rule_index, rule) in rules.iter().enumerate() {
+            for (matcher_index, matcher) in rule.matchers.iter().enumerate() {
+                owners.push((rule_index, matcher_index));
+                sources.push(matcher.as_str().to_owned());
+            }
+        }
+        let prefilter = compile::prefilter(&sources);
+        RuleSet {
+            rules,
+            prefilter,
+            owners,
+        }
+    }
+
+    /// The default pack embedded in the binary.
+    ///
+    /// # Panics
+    /// If the embedded pack is invalid; `cargo test` loads it, so a release cannot ship one.
+    pub fn builtin() -> RuleSet {
+        RuleSet::new(builtin::rules().expect("the built-in pack is validated by cargo test"))
+    }
+
+    /// All rules, in load order.
+    pub fn rules(&self) -> &[Arc<Rule>] {
+        &self.rules
+    }
+
+    /// A rule by id.
+    pub fn get(&self, id: &str) -> Option<&Arc<Rule>> {
+        self.rules.iter().find(|rule| rule.id == id)
+    }
+
+    /// The (rule, matcher) pairs whose regex matches somewhere in `text`, in rule order.
+    pub fn candidates(&self, text: &str) -> Vec<(&Arc<Rule>, &Regex)> {
+        let owner = |&(rule, matcher): &(usize, usize)| {
+            let rule = &self.rules[rule];
+            (rule, &rule.matchers[matcher])
+        };
+        match &self.prefilter {
+            Some(set) => set
+                .matches(text)
+                .into_iter()
+                .map(|i| owner(&self.owners[i]))
+                .collect(),
+            None => self
+                .owners
+                .iter()
+                .map(owner)
+                .filter(|(_, regex)| regex.is_match(text))
+                .collect(),
+        }
+    }
+
+    /// A set with only the rules `keep` accepts, each possibly changed by `adjust`.
+    pub fn configured(
+        &self,
+        keep: impl Fn(&Rule) -> bool,
+        adjust: impl Fn(&Rule) -> Severity,
+    ) -> RuleSet {
+        let rules = self
+            .rules
+            .iter()
+            .filter(|rule| keep(rule))
+            .map(|rule| {
+                let severity = adjust(rule);
+                if severity == rule.severity {
+                    Arc::clone(rule)
+                } else {
+                    Arc::new(Rule {
+                        severity,
+                        ..Rule::clone(rule)
+                    })
+                }
+            })
+            .collect();
+        RuleSet::new(rules)
+    }
+
+    /// Whether `name` is a loaded rule id or a category of a loaded rule.
+    pub fn knows(&self, name: &str) -> bool {
+        self.rules
+            .iter()
+            .any(|rule| rule.id == name || rule.category == name)
+    }
+}
