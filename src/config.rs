@@ -149,9 +149,13 @@ impl Settings {
         if let Some(path) = path {
             settings.apply_file(&path)?;
         }
-        settings
-            .packs
-            .extend(args.packs.packs.iter().map(|pack| cwd.join(pack)));
+        settings.packs.extend(args.packs.packs.iter().cloned());
+        // Show paths as the user would type them from here.
+        for pack in &mut settings.packs {
+            if let Ok(relative) = pack.strip_prefix(cwd) {
+                *pack = relative.to_path_buf();
+            }
+        }
         if !args.select.is_empty() {
             settings.select = args.select.iter().map(|name| Name::flag(name)).collect();
         }
@@ -190,7 +194,9 @@ impl Settings {
             self.packs = rules.iter().map(|pack| root.join(pack)).collect();
         }
         let named = |list: Vec<Spanned<String>>| -> Vec<Name> {
-            list.iter().map(|name| Name::spanned(name, &shown, &text)).collect()
+            list.iter()
+                .map(|name| Name::spanned(name, &shown, &text))
+                .collect()
         };
         if let Some(select) = file.select {
             self.select = named(select);
@@ -225,7 +231,11 @@ impl Settings {
         names
             .filter(|name| !rules.knows(&name.name))
             .map(|name| {
-                let message = format!("unknown rule or category `{}`{}", name.name, did_you_mean(&name.name, rules));
+                let message = format!(
+                    "unknown rule or category `{}`{}",
+                    name.name,
+                    did_you_mean(&name.name, rules)
+                );
                 match &name.at {
                     Some(at) => ConfigError::Invalid {
                         message,
@@ -242,13 +252,22 @@ impl Settings {
     pub fn configure(&self, rules: &RuleSet) -> RuleSet {
         rules.configured(
             |rule| {
-                (self.select.is_empty() || self.select.iter().any(|n| n.selects(&rule.id, &rule.category)))
-                    && !self.ignore.iter().any(|n| n.selects(&rule.id, &rule.category))
+                (self.select.is_empty()
+                    || self
+                        .select
+                        .iter()
+                        .any(|n| n.selects(&rule.id, &rule.category)))
+                    && !self
+                        .ignore
+                        .iter()
+                        .any(|n| n.selects(&rule.id, &rule.category))
             },
             |rule| {
                 let by_id = self.severity.iter().find(|(n, _)| n.name == rule.id);
                 let by_category = self.severity.iter().find(|(n, _)| n.name == rule.category);
-                by_id.or(by_category).map_or(rule.severity, |(_, level)| *level)
+                by_id
+                    .or(by_category)
+                    .map_or(rule.severity, |(_, level)| *level)
             },
         )
     }
@@ -267,7 +286,8 @@ pub(crate) fn did_you_mean(name: &str, rules: &RuleSet) -> String {
             best = Some((distance, candidate));
         }
     }
-    best.map(|(_, c)| format!(" (did you mean `{c}`?)")).unwrap_or_default()
+    best.map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -345,7 +365,9 @@ mod tests {
         assert!(parsed(STARTER).is_ok());
         let uncommented: String = STARTER
             .lines()
-            .filter(|line| line.starts_with("# ") && line.contains(" = ") || line.starts_with("# ["))
+            .filter(|line| {
+                line.starts_with("# ") && line.contains(" = ") || line.starts_with("# [")
+            })
             .map(|line| format!("{}\n", &line[2..]))
             .collect();
         let file = parsed(&uncommented).expect("every example key is valid");
@@ -356,7 +378,10 @@ mod tests {
     #[test]
     fn unknown_key_is_an_error_with_location() {
         let err = parsed("min-severity = \"info\"\nfail_on = \"error\"\n").unwrap_err();
-        assert!(err.starts_with("overclaim.toml:2:1: unknown field `fail_on`"), "{err}");
+        assert!(
+            err.starts_with("overclaim.toml:2:1: unknown field `fail_on`"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
         let mut matches: Vec<(&Arc<Rule>, Captures<'_>)> = Vec::new();
         for (rule, regex) in candidates {
             for captures in regex.captures_iter(sentence) {
-                if !captures.get(0).is_some_and(|m| !m.is_empty()) {
+                if captures.get(0).is_none_or(|m| m.is_empty()) {
                     continue;
                 }
                 matches.push((rule, captures));
@@ -125,7 +125,9 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
         });
         let mut last: Option<(&str, usize)> = None;
         for (rule, captures) in &matches {
-            let Some(whole) = captures.get(0) else { continue };
+            let Some(whole) = captures.get(0) else {
+                continue;
+            };
             if let Some((id, end)) = last {
                 if id == rule.id && whole.start() < end {
                     continue;
@@ -153,7 +155,8 @@ impl Located<'_> {
             end: self.range.start + whole.end(),
         };
         let span = self.block.map.covering(in_block);
-        let holds = |condition: Condition| evaluate(condition, self.sentence, whole.range(), self.next);
+        let holds =
+            |condition: Condition| evaluate(condition, self.sentence, whole.range(), self.next);
         if let Some(cue) = rule.unless.iter().find_map(|&condition| holds(condition)) {
             out.dropped.push(Dropped {
                 rule: rule.id.clone(),
@@ -163,7 +166,11 @@ impl Located<'_> {
             });
             return;
         }
-        let softened_by: Vec<Cue> = rule.soften.iter().filter_map(|&condition| holds(condition)).collect();
+        let softened_by: Vec<Cue> = rule
+            .soften
+            .iter()
+            .filter_map(|&condition| holds(condition))
+            .collect();
         let severity = if softened_by.is_empty() {
             Some(rule.severity)
         } else {
@@ -248,9 +255,17 @@ pass = ["PRP does not cure arthritis."]
     fn finding_is_located_in_the_original_file() {
         let text = "Intro line here.\n\nOur injections cure knee arthritis. Call now.";
         let checked = run(text);
-        let [finding] = &checked.findings[..] else { panic!("{checked:?}") };
-        assert_eq!(&text[finding.span.start..finding.span.end], "cure knee arthritis");
-        assert_eq!(&text[finding.sentence.start..finding.sentence.end], "Our injections cure knee arthritis.");
+        let [finding] = &checked.findings[..] else {
+            panic!("{checked:?}")
+        };
+        assert_eq!(
+            &text[finding.span.start..finding.span.end],
+            "cure knee arthritis"
+        );
+        assert_eq!(
+            &text[finding.sentence.start..finding.sentence.end],
+            "Our injections cure knee arthritis."
+        );
         assert_eq!(finding.message, "Claims that the therapy cures arthritis");
         assert_eq!(finding.suggestions, ["may ease symptoms of arthritis"]);
         assert_eq!(finding.severity, Severity::Error);
@@ -265,7 +280,10 @@ pass = ["PRP does not cure arthritis."]
 
     #[test]
     fn fix_keeps_capitalisation() {
-        assert_eq!(match_case("Cures arthritis", "may ease symptoms"), "May ease symptoms");
+        assert_eq!(
+            match_case("Cures arthritis", "may ease symptoms"),
+            "May ease symptoms"
+        );
         assert_eq!(match_case("CURES ARTHRITIS", "may ease"), "MAY EASE");
         assert_eq!(match_case("cures", "may ease"), "may ease");
     }

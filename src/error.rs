@@ -132,7 +132,9 @@ impl Error {
                 format!("{message} (line {}, column {})", at.line, at.column)
             }
             Error::Rule(RuleError::Io { source, .. }) => format!("cannot read rule pack: {source}"),
-            Error::Config(ConfigError::Io { source, .. }) => format!("cannot read config: {source}"),
+            Error::Config(ConfigError::Io { source, .. }) => {
+                format!("cannot read config: {source}")
+            }
             Error::Read { source, .. } => source.to_string(),
             Error::Decode { source, .. } => source.to_string(),
             Error::Write { source, .. } => format!("cannot write: {source}"),

@@ -33,7 +33,10 @@ pub use crate::error::Error;
 pub use crate::rules::{Rule, RuleSet, Severity};
 pub use crate::source::{Document, Format, Span};
 
-use crate::cli::{CheckArgs, Command, ExplainArgs, FailOn, InitArgs, ListFormat, PackArgs, RulesArgs, TestRulesArgs};
+use crate::cli::{
+    CheckArgs, Command, ExplainArgs, FailOn, InitArgs, ListFormat, PackArgs, RulesArgs,
+    TestRulesArgs,
+};
 use crate::report::{FileReport, Report};
 use crate::rules::Loader;
 use crate::walk::{Input, Origin};
@@ -61,7 +64,7 @@ pub fn run(
         Command::Check(check_args) => check(check_args, &cwd, stdin, out, err),
         Command::Rules(rules_args) => list_rules(rules_args, &cwd, out, err),
         Command::Explain(explain_args) => explain(explain_args, &cwd, out, err),
-        Command::TestRules(test_args) => test_rules(test_args, &cwd, out, err),
+        Command::TestRules(test_args) => test_rules(test_args, out, err),
         Command::Init(init_args) => init(init_args, &cwd, out, err),
     }
 }
@@ -80,8 +83,15 @@ fn load_rules(settings: &Settings) -> Result<RuleSet, Vec<Error>> {
     for pack in &settings.packs {
         loader.load_path(pack);
     }
-    let rules = RuleSet::new(loader.finish().map_err(|errors| errors.into_iter().map(Error::from).collect::<Vec<_>>())?);
-    let builtin_ids: Vec<&str> = rules::builtin::FILES.iter().map(|(path, _)| *path).collect();
+    let rules = RuleSet::new(
+        loader
+            .finish()
+            .map_err(|errors| errors.into_iter().map(Error::from).collect::<Vec<_>>())?,
+    );
+    let builtin_ids: Vec<&str> = rules::builtin::FILES
+        .iter()
+        .map(|(path, _)| *path)
+        .collect();
     let user_rules: Vec<Arc<Rule>> = rules
         .rules()
         .iter()
@@ -158,7 +168,11 @@ fn check(
             .flat_map(|file| &file.findings)
             .any(|finding| finding.severity >= threshold)
     });
-    Ok(if failing { Outcome::Failed } else { Outcome::Clean })
+    Ok(if failing {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
 }
 
 fn check_input(
@@ -190,7 +204,11 @@ fn check_input(
     })
 }
 
-fn pack_rules(packs: &PackArgs, cwd: &Path, err: &mut dyn WriteColor) -> io::Result<Result<RuleSet, Outcome>> {
+fn pack_rules(
+    packs: &PackArgs,
+    cwd: &Path,
+    err: &mut dyn WriteColor,
+) -> io::Result<Result<RuleSet, Outcome>> {
     let settings = match Settings::for_packs(packs, cwd) {
         Ok(settings) => settings,
         Err(error) => return fail(&[error.into()], err).map(Err),
@@ -201,7 +219,12 @@ fn pack_rules(packs: &PackArgs, cwd: &Path, err: &mut dyn WriteColor) -> io::Res
     }
 }
 
-fn list_rules(args: &RulesArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut dyn WriteColor) -> io::Result<Outcome> {
+fn list_rules(
+    args: &RulesArgs,
+    cwd: &Path,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<Outcome> {
     let rules = match pack_rules(&args.packs, cwd, err)? {
         Ok(rules) => rules,
         Err(outcome) => return Ok(outcome),
@@ -213,7 +236,12 @@ fn list_rules(args: &RulesArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut 
     Ok(Outcome::Clean)
 }
 
-fn explain(args: &ExplainArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut dyn WriteColor) -> io::Result<Outcome> {
+fn explain(
+    args: &ExplainArgs,
+    cwd: &Path,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<Outcome> {
     let rules = match pack_rules(&args.packs, cwd, err)? {
         Ok(rules) => rules,
         Err(outcome) => return Ok(outcome),
@@ -234,7 +262,11 @@ fn explain(args: &ExplainArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut d
     }
 }
 
-fn test_rules(args: &TestRulesArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut dyn WriteColor) -> io::Result<Outcome> {
+fn test_rules(
+    args: &TestRulesArgs,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<Outcome> {
     let mut loader = Loader::default();
     if args.paths.is_empty() {
         for (path, text) in rules::builtin::FILES {
@@ -242,25 +274,48 @@ fn test_rules(args: &TestRulesArgs, cwd: &Path, out: &mut dyn WriteColor, err: &
         }
     }
     for path in &args.paths {
-        loader.load_path(&cwd.join(path));
+        loader.load_path(path);
     }
     let rules = match loader.finish() {
         Ok(rules) => RuleSet::new(rules),
-        Err(errors) => return fail(&errors.into_iter().map(Error::from).collect::<Vec<_>>(), err),
+        Err(errors) => {
+            return fail(
+                &errors.into_iter().map(Error::from).collect::<Vec<_>>(),
+                err,
+            )
+        }
     };
     let failures = selftest::check(&rules);
     report::render_example_failures(&rules, &failures, out)?;
-    Ok(if failures.is_empty() { Outcome::Clean } else { Outcome::Failed })
+    Ok(if failures.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Failed
+    })
 }
 
-fn init(args: &InitArgs, cwd: &Path, out: &mut dyn WriteColor, err: &mut dyn WriteColor) -> io::Result<Outcome> {
+fn init(
+    args: &InitArgs,
+    cwd: &Path,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<Outcome> {
     let path = cwd.join(config::CONFIG_NAMES[0]);
     if path.exists() && !args.force {
-        let message = format!("{} already exists; use `overclaim init --force` to overwrite it", config::CONFIG_NAMES[0]);
+        let message = format!(
+            "{} already exists; use `overclaim init --force` to overwrite it",
+            config::CONFIG_NAMES[0]
+        );
         return fail(&[Error::Usage(message)], err);
     }
     if let Err(source) = std::fs::write(&path, config::STARTER) {
-        return fail(&[Error::Write { path: path.display().to_string(), source }], err);
+        return fail(
+            &[Error::Write {
+                path: path.display().to_string(),
+                source,
+            }],
+            err,
+        );
     }
     writeln!(out, "Wrote {}", config::CONFIG_NAMES[0])?;
     Ok(Outcome::Clean)

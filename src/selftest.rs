@@ -64,7 +64,10 @@ fn check_rule(rule: &Arc<Rule>) -> Vec<ExampleFailure> {
         };
         let Some(fix) = &first.fix else { continue };
         let Some(edit) = fix.edit else {
-            fail(example, "the fix cannot be applied: the match crosses markup".to_owned());
+            fail(
+                example,
+                "the fix cannot be applied: the match crosses markup".to_owned(),
+            );
             continue;
         };
         let mut fixed = example.text.clone();
@@ -77,7 +80,10 @@ fn check_rule(rule: &Arc<Rule>) -> Vec<ExampleFailure> {
         if let Some(finding) = findings(&example.text).first() {
             fail(
                 example,
-                format!("`pass` example is flagged ({}: {:?})", finding.severity, finding.matched),
+                format!(
+                    "`pass` example is flagged ({}: {:?})",
+                    finding.severity, finding.matched
+                ),
             );
         }
     }
@@ -92,6 +98,11 @@ mod tests {
     fn builtin_pack_examples_all_behave() {
         let failures = check(&RuleSet::builtin());
         let report: Vec<String> = failures.iter().map(ToString::to_string).collect();
-        assert!(failures.is_empty(), "{} failing examples:\n{}", failures.len(), report.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failing examples:\n{}",
+            failures.len(),
+            report.join("\n")
+        );
     }
 }

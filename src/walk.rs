@@ -51,7 +51,11 @@ pub fn inputs(
         Err(err) => return (inputs, vec![err]),
     };
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     for path in paths {
         if path.as_os_str() == "-" {
             let name = stdin_name.unwrap_or(Path::new("<stdin>"));
@@ -122,7 +126,8 @@ impl Filter {
     }
 
     fn accepts(&self, path: &Path) -> bool {
-        let absolute = std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path));
+        let absolute =
+            std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path));
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
         let relative = relative.strip_prefix("./").unwrap_or(relative);
         if self.exclude.is_match(relative) {

@@ -32,7 +32,8 @@ pub(super) fn render(
     let config = Config::default();
     let mut files = SimpleFiles::new();
     for file in report.files {
-        if file.findings.is_empty() && !(report.explain_context && !file.dropped.is_empty()) {
+        let shows_dropped = report.explain_context && !file.dropped.is_empty();
+        if file.findings.is_empty() && !shows_dropped {
             continue;
         }
         let id = files.add(file.path.clone(), Arc::clone(&file.text));
@@ -44,8 +45,14 @@ pub(super) fn render(
             for drop in &file.dropped {
                 let diagnostic = Diagnostic::note()
                     .with_code(drop.rule.as_str())
-                    .with_message(format!("not reported: {} (cue: \"{}\")", drop.cue.condition, drop.cue.text))
-                    .with_label(Label::primary(id, drop.span.start..drop.span.end).with_message("match dropped by context"));
+                    .with_message(format!(
+                        "not reported: {} (cue: \"{}\")",
+                        drop.cue.condition, drop.cue.text
+                    ))
+                    .with_label(
+                        Label::primary(id, drop.span.start..drop.span.end)
+                            .with_message("match dropped by context"),
+                    );
                 emit(out, &config, &files, &diagnostic)?;
             }
         }
@@ -65,10 +72,17 @@ fn finding_diagnostic(report: &Report<'_>, finding: &Finding, file: usize) -> Di
     };
     let mut notes = Vec::new();
     if let Some(rule) = report.rules.get(&finding.rule) {
-        notes.push(format!("why: {} (see `overclaim explain {}`)", first_sentence(&rule.why), rule.id));
+        notes.push(format!(
+            "why: {} (see `overclaim explain {}`)",
+            first_sentence(&rule.why),
+            rule.id
+        ));
     }
     for cue in &finding.softened_by {
-        notes.push(format!("softened one level: {} (cue: \"{}\")", cue.condition, cue.text));
+        notes.push(format!(
+            "softened one level: {} (cue: \"{}\")",
+            cue.condition, cue.text
+        ));
     }
     notes.extend(finding.suggestions.iter().map(|s| format!("help: {s}")));
     if let Some(fix) = &finding.fix {
@@ -81,7 +95,10 @@ fn finding_diagnostic(report: &Report<'_>, finding: &Finding, file: usize) -> Di
     Diagnostic::new(level)
         .with_code(finding.rule.as_str())
         .with_message(finding.message.as_str())
-        .with_label(Label::primary(file, finding.span.start..finding.span.end).with_message(finding.category.as_str()))
+        .with_label(
+            Label::primary(file, finding.span.start..finding.span.end)
+                .with_message(finding.category.as_str()),
+        )
         .with_notes(notes)
 }
 
@@ -125,7 +142,13 @@ fn summary_line(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()>
     ]
     .iter()
     .filter(|(n, _)| *n > 0)
-    .map(|&(n, name)| if name == "info" { format!("{n} info") } else { plural(n, name) })
+    .map(|&(n, name)| {
+        if name == "info" {
+            format!("{n} info")
+        } else {
+            plural(n, name)
+        }
+    })
     .collect();
     out.set_color(ColorSpec::new().set_bold(true))?;
     write!(out, "{}", plural(summary.findings, "finding"))?;

@@ -15,7 +15,11 @@ pub fn render_rule_table(rules: &RuleSet, out: &mut dyn WriteColor) -> io::Resul
     let id_width = width(|r| r.id.len()).max(2);
     let category_width = width(|r| r.category.len()).max(8);
     out.set_color(ColorSpec::new().set_bold(true))?;
-    writeln!(out, "{:id_width$}  {:category_width$}  {:8}  SUMMARY", "ID", "CATEGORY", "SEVERITY")?;
+    writeln!(
+        out,
+        "{:id_width$}  {:category_width$}  {:8}  SUMMARY",
+        "ID", "CATEGORY", "SEVERITY"
+    )?;
     out.reset()?;
     for rule in rules.rules() {
         writeln!(
@@ -27,7 +31,11 @@ pub fn render_rule_table(rules: &RuleSet, out: &mut dyn WriteColor) -> io::Resul
             first_sentence(&rule.why)
         )?;
     }
-    writeln!(out, "\n{} rules. `overclaim explain ID` shows one in full.", rules.rules().len())
+    writeln!(
+        out,
+        "\n{} rules. `overclaim explain ID` shows one in full.",
+        rules.rules().len()
+    )
 }
 
 #[derive(Serialize)]
@@ -85,8 +93,15 @@ fn heading(out: &mut dyn WriteColor, text: &str) -> io::Result<()> {
 
 /// Everything about one rule, like `ruff rule`.
 pub fn render_rule(rule: &Rule, out: &mut dyn WriteColor) -> io::Result<()> {
-    heading(out, &format!("{} ({}, {})", rule.id, rule.category, rule.severity))?;
-    writeln!(out, "Defined at {}:{}\n", rule.origin.path, rule.origin.line)?;
+    heading(
+        out,
+        &format!("{} ({}, {})", rule.id, rule.category, rule.severity),
+    )?;
+    writeln!(
+        out,
+        "Defined at {}:{}\n",
+        rule.origin.path, rule.origin.line
+    )?;
     heading(out, "Message")?;
     writeln!(out, "{}\n", rule.message)?;
     heading(out, "Why")?;
@@ -96,7 +111,11 @@ pub fn render_rule(rule: &Rule, out: &mut dyn WriteColor) -> io::Result<()> {
         if conditions.is_empty() {
             "nothing".to_owned()
         } else {
-            conditions.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+            conditions
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     writeln!(out, "Not reported when: {}", list(&rule.unless))?;
@@ -106,7 +125,12 @@ pub fn render_rule(rule: &Rule, out: &mut dyn WriteColor) -> io::Result<()> {
         writeln!(out, "- {suggestion}")?;
     }
     if let Some(fix) = &rule.fix {
-        writeln!(out, "Fix ({}): replace the match with \"{}\"", fix.applicability.as_str(), fix.replace)?;
+        writeln!(
+            out,
+            "Fix ({}): replace the match with \"{}\"",
+            fix.applicability.as_str(),
+            fix.replace
+        )?;
     }
     writeln!(out)?;
     heading(out, "Flags")?;
@@ -127,17 +151,34 @@ pub fn render_rule(rule: &Rule, out: &mut dyn WriteColor) -> io::Result<()> {
 }
 
 /// Each failing example with its file and line, then a count.
-pub fn render_example_failures(rules: &RuleSet, failures: &[ExampleFailure], out: &mut dyn WriteColor) -> io::Result<()> {
+pub fn render_example_failures(
+    rules: &RuleSet,
+    failures: &[ExampleFailure],
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
     for failure in failures {
         out.set_color(ColorSpec::new().set_fg(Some(Color::Red)).set_bold(true))?;
         write!(out, "FAIL")?;
         out.reset()?;
         writeln!(out, " {failure}")?;
     }
-    let examples: usize = rules.rules().iter().map(|r| r.flag.len() + r.pass.len()).sum();
+    let examples: usize = rules
+        .rules()
+        .iter()
+        .map(|r| r.flag.len() + r.pass.len())
+        .sum();
     if failures.is_empty() {
-        writeln!(out, "{} rules, {examples} examples: all behave as written.", rules.rules().len())
+        writeln!(
+            out,
+            "{} rules, {examples} examples: all behave as written.",
+            rules.rules().len()
+        )
     } else {
-        writeln!(out, "{} rules, {examples} examples: {} failing.", rules.rules().len(), failures.len())
+        writeln!(
+            out,
+            "{} rules, {examples} examples: {} failing.",
+            rules.rules().len(),
+            failures.len()
+        )
     }
 }

@@ -194,7 +194,12 @@ struct FileContext<'a> {
 
 impl FileContext<'_> {
     fn error(&self, span: Range<usize>, id: &str, message: impl std::fmt::Display) -> RuleError {
-        RuleError::invalid(self.path, self.text, span, format!("rule `{id}`: {message}"))
+        RuleError::invalid(
+            self.path,
+            self.text,
+            span,
+            format!("rule `{id}`: {message}"),
+        )
     }
 }
 
@@ -269,12 +274,20 @@ fn compile_rule(
                 // In a '…' literal string the pattern's characters are the file's, so the
                 // caret can point into the pattern itself.
                 let span = pattern.span();
-                let literal = file.text.get(span.start..).is_some_and(|rest| rest.starts_with('\''));
+                let literal = file
+                    .text
+                    .get(span.start..)
+                    .is_some_and(|rest| rest.starts_with('\''));
                 let span = match err.offset {
                     Some(chars) if literal => {
                         let start = span.start
                             + 1
-                            + pattern.get_ref().chars().take(chars).map(char::len_utf8).sum::<usize>();
+                            + pattern
+                                .get_ref()
+                                .chars()
+                                .take(chars)
+                                .map(char::len_utf8)
+                                .sum::<usize>();
                         start..start + 1
                     }
                     _ => span,
@@ -292,7 +305,8 @@ fn compile_rule(
     }
     for template in templates {
         for name in compile::placeholders(template.get_ref()) {
-            if let Some(problem) = compile::missing_capture(name, &patterns, !spec.phrases.is_empty())
+            if let Some(problem) =
+                compile::missing_capture(name, &patterns, !spec.phrases.is_empty())
             {
                 errors.push(file.error(
                     template.span(),
@@ -343,9 +357,12 @@ fn compile_rule(
 /// `cure-claim`, `a1-b2`: lowercase ASCII words joined by single hyphens.
 pub(crate) fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -389,7 +406,11 @@ pass = ["PRP does not cure arthritis."]
         let text = GOOD.replace("why =", "whyy = \"x\"\nwhy =");
         let errors = errors(&text);
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("pack.toml:7:1: unknown field `whyy`"), "{}", errors[0]);
+        assert!(
+            errors[0].starts_with("pack.toml:7:1: unknown field `whyy`"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
@@ -403,7 +424,10 @@ pass = ["PRP does not cure arthritis."]
     fn invalid_regex_points_at_the_pattern() {
         let text = GOOD.replace(r"(?P<condition>arthritis)", r"(?P<condition>arthritis");
         let errors = errors(&text);
-        assert_eq!(errors, ["pack.toml:9:25: rule `cure-claim`: invalid regex: unclosed group"]);
+        assert_eq!(
+            errors,
+            ["pack.toml:9:25: rule `cure-claim`: invalid regex: unclosed group"]
+        );
     }
 
     #[test]
@@ -417,22 +441,33 @@ pass = ["PRP does not cure arthritis."]
 
     #[test]
     fn duplicate_id_names_the_first_definition() {
-        let text = format!("{GOOD}\n{}", GOOD.replace("[[rule]]", "[[rule]]"));
+        let text = format!("{GOOD}\n{GOOD}");
         let errors = errors(&text);
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].contains("duplicate rule id `cure-claim` (first defined at pack.toml:2)"), "{errors:?}");
+        assert!(
+            errors[0].contains("duplicate rule id `cure-claim` (first defined at pack.toml:2)"),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn unknown_category_and_condition_are_errors() {
-        assert!(errors(&GOOD.replace("\"cure\"", "\"cures\""))[0].contains("unknown category `cures`"));
+        assert!(
+            errors(&GOOD.replace("\"cure\"", "\"cures\""))[0].contains("unknown category `cures`")
+        );
         let unknown = errors(&GOOD.replace("[\"negated\"]", "[\"negative\"]"));
-        assert!(unknown[0].contains("unknown variant `negative`"), "{unknown:?}");
+        assert!(
+            unknown[0].contains("unknown variant `negative`"),
+            "{unknown:?}"
+        );
     }
 
     #[test]
     fn declared_custom_category_is_accepted() {
-        let text = format!("categories = [\"house-style\"]\n{}", GOOD.replace("\"cure\"", "\"house-style\""));
+        let text = format!(
+            "categories = [\"house-style\"]\n{}",
+            GOOD.replace("\"cure\"", "\"house-style\"")
+        );
         assert!(errors(&text).is_empty());
     }
 
@@ -443,13 +478,23 @@ pass = ["PRP does not cure arthritis."]
             .replace("{condition}", "{match}");
         let errors = errors(&text);
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].contains("neither `phrases` nor `patterns`"), "{errors:?}");
+        assert!(
+            errors[0].contains("neither `phrases` nor `patterns`"),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn named_capture_with_phrases_is_an_error() {
-        let text = GOOD.replace("patterns =", "phrases = [\"cure for arthritis\"]\npatterns =");
-        assert!(errors(&text).iter().any(|e| e.contains("phrases")), "{:?}", errors(&text));
+        let text = GOOD.replace(
+            "patterns =",
+            "phrases = [\"cure for arthritis\"]\npatterns =",
+        );
+        assert!(
+            errors(&text).iter().any(|e| e.contains("phrases")),
+            "{:?}",
+            errors(&text)
+        );
     }
 
     #[test]

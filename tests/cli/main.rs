@@ -1,1 +1,12 @@
-//! CLI tests.
+//! End-to-end tests of the `overclaim` binary: one integration test binary, one module per area.
+
+// Helpers outside #[test] functions panic on purpose when a run is not what a test expects.
+#![allow(clippy::unwrap_used)]
+
+mod check;
+mod config;
+mod errors;
+mod fixtures;
+mod formats;
+mod rule_packs;
+mod support;
