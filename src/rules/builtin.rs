@@ -89,3 +89,71 @@ pub fn rules() -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
     }
     loader.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::CATEGORIES;
+
+    /// What the default pack promises its users beyond what the loader checks for any pack.
+    #[test]
+    fn default_pack_lint() {
+        let rules = rules().unwrap_or_else(|errors| {
+            let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("the built-in pack does not load:\n{}", messages.join("\n"))
+        });
+        let mut problems = Vec::new();
+        for rule in &rules {
+            let at = format!("{}:{} `{}`", rule.origin.path, rule.origin.line, rule.id);
+            if rule.flag.len() < 3 || rule.pass.len() < 3 {
+                problems.push(format!("{at}: needs at least 3 flag and 3 pass examples"));
+            }
+            if rule.references.is_empty()
+                || rule.references.iter().any(|r| !r.starts_with("https://"))
+            {
+                problems.push(format!("{at}: needs https:// references"));
+            }
+            if rule.suggest.is_empty() {
+                problems.push(format!("{at}: needs a suggestion"));
+            }
+            if rule.why.len() < 80 {
+                problems.push(format!("{at}: `why` is too short to cite"));
+            }
+            if !rule
+                .origin
+                .path
+                .ends_with(&format!("/{}.toml", rule.category))
+            {
+                problems.push(format!(
+                    "{at}: category `{}` belongs in its own file",
+                    rule.category
+                ));
+            }
+        }
+        for category in CATEGORIES {
+            if !rules.iter().any(|rule| rule.category == category) {
+                problems.push(format!("category `{category}` has no rule"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn every_rule_file_on_disk_is_embedded() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .expect("rules/ exists")
+            .map(|entry| {
+                format!(
+                    "rules/{}",
+                    entry.expect("entry").file_name().to_string_lossy()
+                )
+            })
+            .filter(|name| name.ends_with(".toml"))
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<String> = FILES.iter().map(|(path, _)| (*path).to_owned()).collect();
+        embedded.sort();
+        assert_eq!(on_disk, embedded);
+    }
+}

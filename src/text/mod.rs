@@ -1,54 +1,15 @@
-//! TEMPORARY STUB (replaced by the real text module).
-#![allow(missing_docs)]
-use crate::rules::Condition;
-use crate::source::TextRange;
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cue {
-    pub condition: Condition,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-}
-pub fn split_sentences(plain: &str) -> Vec<TextRange> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in plain.char_indices() {
-        if matches!(c, '.' | '!' | '?') && plain[i + 1..].starts_with(' ') {
-            out.push(TextRange { start, end: i + 1 });
-            start = i + 2;
-        }
-    }
-    if start < plain.len() {
-        out.push(TextRange {
-            start,
-            end: plain.len(),
-        });
-    }
-    out
-}
-pub fn evaluate(
-    condition: Condition,
-    sentence: &str,
-    m: std::ops::Range<usize>,
-    _next: Option<&str>,
-) -> Option<Cue> {
-    let before = &sentence[..m.start];
-    let cue = match condition {
-        Condition::Negated => [" not ", " no ", "n't "]
-            .iter()
-            .find(|c| before.contains(*c))
-            .copied(),
-        Condition::Hedged => [" may ", " might ", " could "]
-            .iter()
-            .find(|c| before.contains(*c))
-            .copied(),
-        Condition::Question => sentence.trim_end().ends_with('?').then_some("?"),
-        _ => None,
-    }?;
-    Some(Cue {
-        condition,
-        text: cue.trim().to_owned(),
-        start: 0,
-        end: 0,
-    })
-}
+//! Sentences and their context: the `text` stage of the pipeline.
+//!
+//! In: one prose block's plain text (from `source`). Out: sentence ranges
+//! ([`split_sentences`]) and, for a rule match inside a sentence, whether a context condition
+//! holds and which cue made it hold ([`evaluate`]).
+//!
+//! Everything here is pure `&str` logic: no files, no rules, no offsets into the original
+//! document. It never sees a rule; the engine asks it about one match at a time.
+
+mod context;
+mod cues;
+mod sentences;
+
+pub use context::{evaluate, Cue};
+pub use sentences::split_sentences;

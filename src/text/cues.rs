@@ -1,0 +1,739 @@
+//! Cue lexicons for the context conditions.
+//!
+//! Every list here is data, not logic: `context.rs` decides where a cue may sit relative to a
+//! match and how far its scope runs. Entries are lowercase and written as space-separated
+//! tokens exactly as `context.rs` tokenises them (words, with `’` normalised to `'` and
+//! non-breaking hyphens to `-`; punctuation as separate tokens). A `*` token matches any one
+//! word. Each list names its source with the keys of `DOMAIN.md` §5 or `DESIGN.md`.
+//!
+//! This module deliberately holds no matching code and no regexes.
+
+// ---------------------------------------------------------------------------------------------
+// Negation
+// ---------------------------------------------------------------------------------------------
+
+/// Pre-negation cues with a short scope (NegEx uses about five words).
+///
+/// Source: [NegEx] trigger file (no, not, cannot, without, absence of, rather than, fails to,
+/// rules out); general-English additions per DOMAIN.md §2.4 (neither, nor, none, nothing,
+/// nobody, lack of). Words ending in `n't` are recognised by `context.rs` separately.
+pub(crate) const NEGATION_PRE: &[&str] = &[
+    "no",
+    "not",
+    "never",
+    "without",
+    "cannot",
+    "none",
+    "neither",
+    "nor",
+    "nothing",
+    "nobody",
+    "lack of",
+    "lacks",
+    "lacked",
+    "lacking",
+    "absence of",
+    "rather than",
+    "fail to",
+    "fails to",
+    "failed to",
+    "unable to",
+    "far from",
+    "rules out",
+    "ruled out",
+    // Apostrophe-less contractions common in web copy (design addition).
+    "dont",
+    "doesnt",
+    "isnt",
+    "arent",
+    "hasnt",
+    "havent",
+    "didnt",
+    "wasnt",
+    "werent",
+];
+
+/// Pre-negation cues that negate the noun phrase right after them; their scope also ends at
+/// a comma, so "No surgery, no downtime, stem cells regrow cartilage" leaves the last clause
+/// alone.
+///
+/// Source: design addition for marketing fragments (DOMAIN.md §2.4, negation-is-the-claim trap).
+pub(crate) const NEGATION_NP_CUES: &[&str] = &[
+    "no",
+    "without",
+    "none",
+    "nothing",
+    "nobody",
+    "rather than",
+    "lack of",
+    "absence of",
+];
+
+/// Pre-negation cues with a long scope: they deny a whole embedded proposition, e.g.
+/// "there is no evidence that stem cells regrow cartilage".
+///
+/// Source: [NegEx] (no evidence, no evidence to suggest, not demonstrate); design additions
+/// for health-claim prose (DOMAIN.md §2.1 Tier B "has not been shown/proven", [FDA-2021]).
+pub(crate) const NEGATION_LONG: &[&str] = &[
+    "no evidence",
+    "no * evidence",
+    "no * * evidence",
+    "no proof",
+    "no * proof",
+    "no data",
+    "no studies",
+    "no study",
+    "no trial",
+    "no trials",
+    "little evidence",
+    "insufficient evidence",
+    "not enough evidence",
+    "lack of evidence",
+    "not been shown",
+    "not been proven",
+    "not been proved",
+    "not been demonstrated",
+    "not been established",
+    "not yet been shown",
+    "not yet been proven",
+    "never been shown",
+    "never been proven",
+    "n't been shown",
+    "n't been proven",
+    "n't been proved",
+    "n't been demonstrated",
+    "n't been established",
+    "no good reason",
+    "it is false that",
+    "it's false that",
+    "it is untrue that",
+    "it is not true that",
+    "it's not true that",
+    "it is a myth that",
+    "it's a myth that",
+    "the myth that",
+    "there is no proof",
+    "no reliable",
+];
+
+/// Post-negation cues: they follow the match and deny it ("… is a myth").
+///
+/// Source: [NegEx] post-negation (unlikely, was/is ruled out); design additions for
+/// myth-busting copy (is false, is not true, is a myth).
+pub(crate) const NEGATION_POST: &[&str] = &[
+    "is unlikely",
+    "are unlikely",
+    "unlikely",
+    "is not true",
+    "are not true",
+    "isn't true",
+    "aren't true",
+    "is simply not true",
+    "is false",
+    "are false",
+    "is untrue",
+    "are untrue",
+    "is a myth",
+    "are a myth",
+    "are myths",
+    "is a misconception",
+    "is not the case",
+    "isn't the case",
+    "is not supported",
+    "are not supported",
+    "is unsupported",
+    "is unfounded",
+    "are unfounded",
+    "has been ruled out",
+    "have been ruled out",
+    "is ruled out",
+    "was ruled out",
+    "has not been proven",
+    "have not been proven",
+    "has not been shown",
+    "have not been shown",
+    "hasn't been proven",
+    "haven't been proven",
+    "hasn't been shown",
+    "haven't been shown",
+];
+
+/// Pseudo-negations: a negation word followed by one of these does not negate the claim
+/// ("not only", "no doubt", and claim-bearing forms like "no longer need surgery").
+///
+/// Source: [NegEx] pseudo-negation (not only, not necessarily, without difficulty, no
+/// change); design additions (no doubt, no wonder, no longer, no more, never felt) for
+/// marketing prose where the negation *is* the claim (DOMAIN.md §2.4).
+pub(crate) const PSEUDO_NEGATION_NEXT: &[&str] = &[
+    "only",
+    "just",
+    "doubt",
+    "wonder",
+    "longer",
+    "more",
+    "necessarily",
+    "difficulty",
+    "question",
+    "matter",
+    "exception",
+    "surprise",
+    "surprisingly",
+    "least",
+    "to mention",
+    "need",
+    "needing",
+    "have to",
+    "other",
+    "one else",
+    "felt better",
+    "before",
+    "been better",
+    "been easier",
+    "worry",
+    "let",
+    "wait",
+];
+
+/// Words that turn "nothing/nobody/no one … than/like" into a superlative claim rather than a
+/// negation ("Nothing heals knees faster than PRP").
+///
+/// Source: design addition (comparative-superiority, DOMAIN.md §1.17).
+pub(crate) const SUPERLATIVE_MARKERS: &[&str] = &["than", "like", "compares", "compare", "beats"];
+
+// ---------------------------------------------------------------------------------------------
+// Hedges
+// ---------------------------------------------------------------------------------------------
+
+/// Epistemic hedge cues, single words or phrases, that hedge the whole clause they sit in.
+///
+/// Source: [Hyland-2005] appendix (may, might, could, perhaps, possibly, probably, likely,
+/// unlikely, appear, seem, tend to, generally, in general, to a certain extent, uncertain,
+/// unclear, doubtful); [CoNLL-2010] (embedded questions: whether); ClinCorpus cues (putative,
+/// unknown, hypothesize); DOMAIN.md §2.1 Tier B (is being studied, under investigation,
+/// experimental, unproven, results vary, for some patients, too early to know, more research
+/// is needed).
+pub(crate) const HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "couldn't",
+    "mightn't",
+    "possibly",
+    "possible",
+    "perhaps",
+    "maybe",
+    "probably",
+    "probable",
+    "likely",
+    "unlikely",
+    "presumably",
+    "plausibly",
+    "plausible",
+    "seemingly",
+    "generally",
+    "sometimes",
+    "appear",
+    "appears",
+    "appeared",
+    "seem",
+    "seems",
+    "seemed",
+    "tend to",
+    "tends to",
+    "tended to",
+    "experimental",
+    "investigational",
+    "unproven",
+    "uncertain",
+    "unclear",
+    "unknown",
+    "doubtful",
+    "questionable",
+    "putative",
+    "preliminary",
+    "speculative",
+    "theoretically",
+    "hypothetically",
+    "hypothesized",
+    "hypothesised",
+    "whether",
+    "not necessarily",
+    "not known",
+    "not yet known",
+    "not clear",
+    "not certain",
+    "not sure",
+    "in theory",
+    "in general",
+    "to a certain extent",
+    "to some extent",
+    "in some cases",
+    "in certain cases",
+    "in some patients",
+    "for some patients",
+    "some patients",
+    "certain patients",
+    "some people",
+    "some individuals",
+    "for some",
+    "results vary",
+    "results can vary",
+    "results will vary",
+    "individual results",
+    "outcomes vary",
+    "being studied",
+    "being investigated",
+    "being explored",
+    "being tested",
+    "being evaluated",
+    "being researched",
+    "being examined",
+    "under investigation",
+    "under study",
+    "more research is needed",
+    "further research is needed",
+    "more studies are needed",
+    "more research",
+    "further research",
+    "too early to",
+    "early research",
+    "early studies",
+    "early evidence",
+    "limited evidence",
+    "mixed results",
+    "mixed evidence",
+];
+
+/// Verbs that follow "some people" when it is vague attribution, not a hedge
+/// ("some people say …").
+///
+/// Source: [Wikipedia-WTW] weasel words ("some people say").
+pub(crate) const WEASEL_SAY_VERBS: &[&str] = &[
+    "say", "says", "said", "claim", "believe", "think", "feel", "argue",
+];
+
+/// Evidential verbs that hedge only when a research noun is their subject ("early research
+/// suggests …", not "doctors suggest PRP").
+///
+/// Source: [Hyland-2005] (suggest, indicate); [CoNLL-2010] speculation verbs.
+pub(crate) const EVIDENTIAL_VERBS: &[&str] = &[
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "indicate",
+    "indicates",
+    "indicated",
+    "indicating",
+    "hint",
+    "hints",
+];
+
+/// Subjects that make an evidential verb a hedge.
+///
+/// Source: design addition (DOMAIN.md §2.1 Tier B "early studies suggest").
+pub(crate) const RESEARCH_NOUNS: &[&str] = &[
+    "study",
+    "studies",
+    "research",
+    "evidence",
+    "data",
+    "results",
+    "trial",
+    "trials",
+    "findings",
+    "literature",
+    "review",
+    "reviews",
+    "analysis",
+    "analyses",
+    "reports",
+    "experiments",
+    "work",
+    "science",
+    "this",
+    "which",
+];
+
+/// Words that make "would" conditional, and therefore a hedge.
+///
+/// Source: [Hyland-2005] lists "would" as a hedge in its conditional use only.
+pub(crate) const CONDITIONAL_MARKERS: &[&str] = &["if", "unless", "provided", "assuming"];
+
+// ---------------------------------------------------------------------------------------------
+// Aspiration
+// ---------------------------------------------------------------------------------------------
+
+/// Cues that frame a claim as a goal or possibility rather than an outcome.
+///
+/// Source: DESIGN.md "Context conditions" (aims to, is designed to, seeks to, the goal is, is
+/// intended to, potential, potentially, promising, shows promise); DOMAIN.md §2.1 "Not hedges"
+/// (potential downgrades one level instead of passing).
+pub(crate) const ASPIRATIONAL: &[&str] = &[
+    "aim to",
+    "aims to",
+    "aimed to",
+    "aiming to",
+    "aimed at",
+    "aims at",
+    "designed to",
+    "seek to",
+    "seeks to",
+    "seeking to",
+    "sought to",
+    "strive to",
+    "strives to",
+    "striving to",
+    "the goal is",
+    "our goal",
+    "the goal of",
+    "goal of",
+    "our aim",
+    "our mission",
+    "intended to",
+    "meant to",
+    "hope to",
+    "hopes to",
+    "hoping to",
+    "hoped to",
+    "the hope is",
+    "in the hope of",
+    "in hopes of",
+    "researchers hope",
+    "scientists hope",
+    "aspire to",
+    "aspires to",
+    "potential",
+    "potentially",
+    "promising",
+    "shows promise",
+    "show promise",
+    "showed promise",
+    "showing promise",
+    "holds promise",
+    "hold promise",
+    "held promise",
+    "one day",
+    "someday",
+    "eventually",
+    "research into",
+    "working toward",
+    "working towards",
+];
+
+/// Aspirational cues that frame a match that comes *before* them, as the clause's predicate
+/// ("regrowing cartilage is promising", "… shows promise"); first words only.
+///
+/// Source: design addition (DESIGN.md `aspirational`), so a trailing "potential alternative"
+/// does not soften an unrelated earlier claim.
+pub(crate) const POST_ASPIRATIONAL: &[&str] =
+    &["promising", "shows", "show", "showed", "holds", "hold"];
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+// ---------------------------------------------------------------------------------------------
+
+/// Openers of rhetorical questions that presuppose the claim ("Tired of knee pain? …").
+///
+/// Source: design addition (DOMAIN.md §2.6 design note: a question wrapping a claim is a
+/// claim).
+pub(crate) const RHETORICAL_OPENERS: &[&str] = &[
+    "hard to believe",
+    "ready to",
+    "are you ready",
+    "tired of",
+    "sick of",
+    "fed up with",
+    "why suffer",
+    "why wait",
+    "why live",
+    "why put up",
+    "why settle",
+    "why not",
+    "why risk",
+    "did you know",
+    "want to",
+    "do you want to",
+    "wouldn't it be",
+    "wouldn't you",
+    "isn't it time",
+    "isn't it",
+    "what if you could",
+    "who wouldn't",
+    "can you imagine",
+    "looking for",
+    "need a",
+    "still suffering",
+    "still living",
+];
+
+/// Openers of a next sentence that answer a question affirmatively ("Yes! …").
+///
+/// Source: DESIGN.md "Context conditions" (`question`: "Can stem cells cure arthritis? Yes!" is
+/// a claim); DOMAIN.md §2.6.
+pub(crate) const AFFIRMATIVE_ANSWERS: &[&str] = &[
+    "yes",
+    "yep",
+    "yeah",
+    "absolutely",
+    "definitely",
+    "certainly",
+    "indeed",
+    "sure",
+    "surely",
+    "undoubtedly",
+    "of course",
+    "the answer is yes",
+    "the short answer is yes",
+    "the answer is a resounding yes",
+    "the answer is absolutely",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Attribution
+// ---------------------------------------------------------------------------------------------
+
+/// Reporting and distancing cues that attribute a following claim to someone the writer keeps
+/// at a distance.
+///
+/// Source: [Wikipedia-WTW] expressions of doubt (supposed, purported, alleged, so-called);
+/// DOMAIN.md §2.5 reporting-of-claims verbs (claim, advertise, tout, promise) and warning
+/// frames (the FDA warns, beware of, red flag, be wary of) [FDA-2021] [ISSCR-Truth].
+pub(crate) const ATTRIBUTION: &[&str] = &[
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "advertise",
+    "advertises",
+    "advertised",
+    "advertising",
+    "advertisement",
+    "advertisements",
+    "marketed",
+    "tout",
+    "touts",
+    "touted",
+    "touting",
+    "hyped",
+    "allege",
+    "alleges",
+    "alleged",
+    "allegedly",
+    "purported",
+    "purportedly",
+    "purport",
+    "purports",
+    "supposed",
+    "supposedly",
+    "so-called",
+    "so called",
+    "falsely",
+    "beware",
+    "wary",
+    "red flag",
+    "red flags",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "warnings",
+    "caution",
+    "cautions",
+    "cautioned",
+    "caution against",
+    "skeptical of",
+    "sceptical of",
+    "suspicious of",
+    "was told",
+    "were told",
+    "are told",
+    "is told",
+    "been told",
+    "told",
+    "scam",
+    "scams",
+    "bogus",
+    "dubious",
+    "misleading",
+    "fraudulent",
+    "unscrupulous",
+    "the myth that",
+    "myth that",
+];
+
+/// Reporting verbs that distance only when followed by "as" before the match
+/// ("clinics market stem cells as a cure", "sold as").
+///
+/// Source: DOMAIN.md §2.5 (market(ed) as, promote(d) as, is/are sold as) [FTC-Henderson-scoop].
+pub(crate) const ATTRIBUTION_WITH_AS: &[&str] = &[
+    "market",
+    "markets",
+    "marketing",
+    "promote",
+    "promotes",
+    "promoted",
+    "promoting",
+    "sell",
+    "sells",
+    "sold",
+    "selling",
+    "bill",
+    "billed",
+    "pitch",
+    "pitched",
+    "label",
+    "labeled",
+    "labelled",
+    "describe",
+    "describes",
+    "described",
+    "present",
+    "presents",
+    "presented",
+    "portray",
+    "portrayed",
+    "brand",
+    "branded",
+];
+
+/// Promise verbs: distancing when a third party promises, a claim when "we promise".
+///
+/// Source: DOMAIN.md §2.5 (promise(s/d)).
+pub(crate) const PROMISE_VERBS: &[&str] = &["promise", "promises", "promised"];
+
+/// Words just before "promise" that make it the noun of hope, not a reported promise
+/// ("shows promise", "the promise of").
+///
+/// Source: design addition.
+pub(crate) const PROMISE_NOUN_MARKERS: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "showing",
+    "hold",
+    "holds",
+    "held",
+    "great",
+    "much",
+    "the",
+    "a",
+    "its",
+    "some",
+    "real",
+    "early",
+    "considerable",
+    "significant",
+];
+
+/// First-person words: a reporting verb with one of these as subject is the writer's own
+/// claim ("we claim", "we promise", "our clinic promises"), not attribution.
+///
+/// Source: DESIGN.md "Context conditions" (attributed) and [FTC-255] (endorsements in
+/// promotional copy are the advertiser's claims).
+pub(crate) const FIRST_PERSON: &[&str] = &["we", "i", "our", "my", "us", "we're", "i'm", "we've"];
+
+/// Third parties whose "say" is a reported, distanced claim ("some clinics say …").
+///
+/// Source: design addition modelled on DOMAIN.md §2.5 ("clinics claim").
+pub(crate) const COMMERCIAL_SOURCES: &[&str] = &[
+    "clinic",
+    "clinics",
+    "clinic's",
+    "clinics'",
+    "provider",
+    "providers",
+    "seller",
+    "sellers",
+    "marketers",
+    "companies",
+    "company",
+    "websites",
+    "website",
+    "ads",
+    "advertisers",
+    "vendors",
+];
+
+/// Verbs of saying that distance only after a commercial source.
+///
+/// Source: design addition.
+pub(crate) const SAY_VERBS: &[&str] = &[
+    "say", "says", "said", "state", "states", "stated", "assert", "asserts", "insist", "insist",
+];
+
+/// Vague authorities after "according to": these add false authority and are *not*
+/// distancing ("according to research, …").
+///
+/// Source: [Wikipedia-WTW] weasel words; DOMAIN.md §2.5.
+pub(crate) const VAGUE_AUTHORITIES: &[&str] = &[
+    "research",
+    "studies",
+    "study",
+    "experts",
+    "expert",
+    "doctors",
+    "science",
+    "scientists",
+    "evidence",
+    "data",
+    "trials",
+    "patients",
+    "our",
+    "we",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Clause structure
+// ---------------------------------------------------------------------------------------------
+
+/// Words that start a new clause wherever they occur.
+///
+/// Source: [NegEx] scope termination (but, however, nevertheless, yet, though, although,
+/// except, aside from, apart from); DESIGN.md (but, however, although, yet, except); design
+/// additions (whereas, because, unless, when).
+pub(crate) const CLAUSE_BREAKERS: &[&str] = &[
+    "but",
+    "however",
+    "although",
+    "though",
+    "whereas",
+    "while",
+    "nevertheless",
+    "nonetheless",
+    "except",
+    "because",
+    "unless",
+    "when",
+    "whenever",
+    "yet",
+    "aside from",
+    "apart from",
+];
+
+/// Subordinators: at the start of a sentence or after a comma they open a clause that the
+/// next comma closes ("Although results vary, stem cells regrow cartilage").
+///
+/// Source: design addition (DESIGN.md: a concessive clause does not hedge the main clause).
+pub(crate) const SUBORDINATORS: &[&str] = &[
+    "although", "though", "while", "whereas", "because", "since", "when", "whenever", "unless",
+    "if", "whether", "still",
+];
+
+/// Words after "and"/"or" that start a new finite clause ("may ease pain and will regrow
+/// cartilage"): finite auxiliaries, modals and subject pronouns. Base forms (have, be, do)
+/// are absent because they continue a verb phrase under the first modal.
+///
+/// Source: DESIGN.md (hedge scope: "may ease pain and will regrow cartilage").
+pub(crate) const NEW_CLAUSE_AFTER_AND: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "is", "are", "was",
+    "were", "has", "does", "did", "it", "they", "we", "you", "he", "she", "this", "these", "there",
+    "that's", "it's", "they're", "you'll", "it'll", "they'll", "you're",
+];
+
+/// Words that may precede "yet" without making it a clause break ("has not yet been shown").
+///
+/// Source: design addition.
+pub(crate) const YET_ADVERB_CONTEXT: &[&str] = &[
+    "not", "never", "has", "have", "had", "is", "are", "was", "were", "been", "as", "nor",
+];
