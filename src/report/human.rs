@@ -12,13 +12,13 @@
 //! ```
 
 use std::io;
-use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
+use super::excerpt::{Excerpt, Excerpts, Text};
 use super::{first_sentence, Report};
 use crate::engine::Finding;
 use crate::error::Error;
@@ -30,30 +30,34 @@ pub(super) fn render(
     err: &mut dyn WriteColor,
 ) -> io::Result<()> {
     let config = Config::default();
-    let mut files = SimpleFiles::new();
+    let mut excerpts = Excerpts::default();
     for file in report.files {
         let shows_dropped = report.explain_context && !file.dropped.is_empty();
         if file.findings.is_empty() && !shows_dropped {
             continue;
         }
-        let id = files.add(file.path.clone(), Arc::clone(&file.text));
+        let text = Text::new(&file.path, &file.text);
         for finding in &file.findings {
-            let diagnostic = finding_diagnostic(report, finding, id);
-            emit(out, &config, &files, &diagnostic)?;
+            let sentence = finding.sentence.start..finding.sentence.end;
+            let (excerpt, span) =
+                Excerpt::new(&text, sentence, finding.span.start..finding.span.end);
+            let id = excerpts.add(excerpt);
+            let diagnostic = finding_diagnostic(report, finding, id, span);
+            emit(out, &config, &excerpts, &diagnostic)?;
         }
         if report.explain_context {
             for drop in &file.dropped {
+                let matched = drop.span.start..drop.span.end;
+                let (excerpt, span) = Excerpt::new(&text, matched.clone(), matched);
+                let id = excerpts.add(excerpt);
                 let diagnostic = Diagnostic::note()
                     .with_code(drop.rule.as_str())
                     .with_message(format!(
                         "not reported: {} (cue: \"{}\")",
                         drop.cue.condition, drop.cue.text
                     ))
-                    .with_label(
-                        Label::primary(id, drop.span.start..drop.span.end)
-                            .with_message("match dropped by context"),
-                    );
-                emit(out, &config, &files, &diagnostic)?;
+                    .with_label(Label::primary(id, span).with_message("match dropped by context"));
+                emit(out, &config, &excerpts, &diagnostic)?;
             }
         }
     }
@@ -64,7 +68,12 @@ pub(super) fn render(
     Ok(())
 }
 
-fn finding_diagnostic(report: &Report<'_>, finding: &Finding, file: usize) -> Diagnostic<usize> {
+fn finding_diagnostic(
+    report: &Report<'_>,
+    finding: &Finding,
+    file: usize,
+    span: std::ops::Range<usize>,
+) -> Diagnostic<usize> {
     let level = match finding.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
@@ -95,10 +104,7 @@ fn finding_diagnostic(report: &Report<'_>, finding: &Finding, file: usize) -> Di
     Diagnostic::new(level)
         .with_code(finding.rule.as_str())
         .with_message(finding.message.as_str())
-        .with_label(
-            Label::primary(file, finding.span.start..finding.span.end)
-                .with_message(finding.category.as_str()),
-        )
+        .with_label(Label::primary(file, span).with_message(finding.category.as_str()))
         .with_notes(notes)
 }
 
@@ -108,7 +114,7 @@ pub fn render_errors(errors: &[Error], err: &mut dyn WriteColor) -> io::Result<(
     let mut files = SimpleFiles::new();
     for error in errors {
         let diagnostic = error.to_diagnostic(&mut files);
-        emit(err, &config, &files, &diagnostic)?;
+        term::emit_to_write_style(err, &config, &files, &diagnostic).map_err(io_error)?;
     }
     Ok(())
 }
@@ -116,13 +122,17 @@ pub fn render_errors(errors: &[Error], err: &mut dyn WriteColor) -> io::Result<(
 fn emit(
     out: &mut dyn WriteColor,
     config: &Config,
-    files: &SimpleFiles<String, Arc<str>>,
+    files: &Excerpts,
     diagnostic: &Diagnostic<usize>,
 ) -> io::Result<()> {
-    term::emit_to_write_style(out, config, files, diagnostic).map_err(|e| match e {
+    term::emit_to_write_style(out, config, files, diagnostic).map_err(io_error)
+}
+
+fn io_error(error: codespan_reporting::files::Error) -> io::Error {
+    match error {
         codespan_reporting::files::Error::Io(err) => err,
         other => io::Error::other(other.to_string()),
-    })
+    }
 }
 
 fn summary_line(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {

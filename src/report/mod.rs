@@ -3,6 +3,7 @@
 //! In: a [`Report`] (per-file findings with the file's text, errors, the rule set). Out: bytes
 //! on the writers handed in by `main`: findings and the summary on `out`, problems on `err`.
 
+mod excerpt;
 mod human;
 mod json;
 mod rules;

@@ -1,0 +1,224 @@
+//! A codespan [`Files`] that shows a window of a file (a finding's sentence) while reporting
+//! the file's real line and column numbers.
+//!
+//! Web copy often keeps a whole paragraph on one line; codespan prints the whole source line
+//! under a label, which pushes the underline off the screen. Each [`Excerpt`] gives codespan a
+//! source that is only the window, and answers line and column questions from the whole file,
+//! so the header (`┌─ page.md:14:23`) and the gutter stay true.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use codespan_reporting::files::{Error, Files};
+
+/// Windows longer than this are cut down around the match.
+const MAX_WINDOW: usize = 240;
+/// How much context to keep on each side of the match when cutting.
+const CONTEXT: usize = 100;
+
+/// One file's text and line starts, shared by its excerpts.
+#[derive(Debug)]
+pub(super) struct Text {
+    name: String,
+    text: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl Text {
+    pub(super) fn new(name: &str, text: &Arc<str>) -> Arc<Text> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Arc::new(Text {
+            name: name.to_owned(),
+            text: Arc::clone(text),
+            line_starts,
+        })
+    }
+
+    fn line_index(&self, offset: usize) -> usize {
+        self.line_starts
+            .binary_search(&offset)
+            .unwrap_or_else(|next| next - 1)
+    }
+
+    fn line_range(&self, line_index: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line_index)?;
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        Some(start..end)
+    }
+}
+
+/// A window of a file.
+#[derive(Debug)]
+pub(super) struct Excerpt {
+    text: Arc<Text>,
+    window: Range<usize>,
+}
+
+impl Excerpt {
+    /// The window around `span`: `context` (the sentence), cut to about [`CONTEXT`] bytes on
+    /// each side of `span` when it is long. Returns the excerpt and `span` relative to it.
+    pub(super) fn new(
+        text: &Arc<Text>,
+        context: Range<usize>,
+        span: Range<usize>,
+    ) -> (Excerpt, Range<usize>) {
+        let full = &text.text;
+        let mut start = context.start.min(span.start);
+        let mut end = context.end.max(span.end).min(full.len());
+        if end - start > MAX_WINDOW {
+            start = start.max(span.start.saturating_sub(CONTEXT));
+            end = end.min(span.end + CONTEXT);
+            while !full.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !full.is_char_boundary(end) {
+                end += 1;
+            }
+            // Cut at whitespace so no word is shown in part.
+            let mid_word = |at: usize| {
+                full[..at].ends_with(|c: char| !c.is_whitespace())
+                    && full[at..].starts_with(|c: char| !c.is_whitespace())
+            };
+            if mid_word(start) {
+                if let Some(space) = full[start..span.start].find(char::is_whitespace) {
+                    start += space + 1;
+                }
+            }
+            if mid_word(end) {
+                if let Some(space) = full[span.end..end].rfind(char::is_whitespace) {
+                    end = span.end + space;
+                }
+            }
+        }
+        let relative = span.start - start..span.end - start;
+        (
+            Excerpt {
+                text: Arc::clone(text),
+                window: start..end,
+            },
+            relative,
+        )
+    }
+}
+
+/// The excerpts of one render, addressed by index.
+#[derive(Debug, Default)]
+pub(super) struct Excerpts(Vec<Excerpt>);
+
+impl Excerpts {
+    pub(super) fn add(&mut self, excerpt: Excerpt) -> usize {
+        self.0.push(excerpt);
+        self.0.len() - 1
+    }
+
+    fn get(&self, id: usize) -> Result<&Excerpt, Error> {
+        self.0.get(id).ok_or(Error::FileMissing)
+    }
+}
+
+impl<'a> Files<'a> for Excerpts {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, Error> {
+        Ok(&self.get(id)?.text.name)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, Error> {
+        let excerpt = self.get(id)?;
+        Ok(&excerpt.text.text[excerpt.window.clone()])
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, Error> {
+        let excerpt = self.get(id)?;
+        Ok(excerpt.text.line_index(excerpt.window.start + byte_index))
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, Error> {
+        let excerpt = self.get(id)?;
+        let line = excerpt
+            .text
+            .line_range(line_index)
+            .ok_or(Error::LineTooLarge {
+                given: line_index,
+                max: excerpt.text.line_starts.len().saturating_sub(1),
+            })?;
+        let start = line.start.clamp(excerpt.window.start, excerpt.window.end);
+        let end = line.end.clamp(excerpt.window.start, excerpt.window.end);
+        Ok(start - excerpt.window.start..end - excerpt.window.start)
+    }
+
+    fn column_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, Error> {
+        let excerpt = self.get(id)?;
+        let line = excerpt
+            .text
+            .line_range(line_index)
+            .ok_or(Error::LineTooLarge {
+                given: line_index,
+                max: excerpt.text.line_starts.len().saturating_sub(1),
+            })?;
+        let offset = (excerpt.window.start + byte_index).clamp(line.start, line.end);
+        let prefix = excerpt
+            .text
+            .text
+            .get(line.start..offset)
+            .ok_or(Error::InvalidCharBoundary { given: byte_index })?;
+        Ok(prefix.chars().count() + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_reports_real_lines_and_columns() {
+        let text: Arc<str> =
+            Arc::from("Title\n\nFirst sentence here. Our injections cure arthritis. Last one.\n");
+        let shared = Text::new("page.md", &text);
+        let sentence = text.find("Our").unwrap()..text.find(" Last").unwrap();
+        let claim = text.find("cure").unwrap()..text.find(". Last").unwrap();
+        let (excerpt, span) = Excerpt::new(&shared, sentence, claim);
+        let mut files = Excerpts::default();
+        let id = files.add(excerpt);
+        assert_eq!(files.source(id).unwrap(), "Our injections cure arthritis.");
+        assert_eq!(&files.source(id).unwrap()[span.clone()], "cure arthritis");
+        let location = files.location(id, span.start).unwrap();
+        assert_eq!((location.line_number, location.column_number), (3, 37));
+    }
+
+    #[test]
+    fn long_window_is_cut_at_whitespace_around_the_match() {
+        let before = "word ".repeat(60);
+        let after = " more".repeat(60);
+        let text: Arc<str> = Arc::from(format!("{before}cures arthritis{after}"));
+        let shared = Text::new("page.txt", &text);
+        let claim = before.len()..before.len() + "cures arthritis".len();
+        let (excerpt, span) = Excerpt::new(&shared, 0..text.len(), claim);
+        let mut files = Excerpts::default();
+        let id = files.add(excerpt);
+        let source = files.source(id).unwrap();
+        assert!(source.len() <= 2 * CONTEXT + span.len(), "{}", source.len());
+        assert!(
+            source.starts_with("word") && source.ends_with("more"),
+            "{source:?}"
+        );
+        assert_eq!(&source[span], "cures arthritis");
+        assert_eq!(
+            files.location(id, 0).unwrap().column_number,
+            before.len() - CONTEXT + 1
+        );
+    }
+}
