@@ -62,6 +62,8 @@ pub struct Dropped {
     pub rule: String,
     /// Where the match is in the original file.
     pub span: Span,
+    /// Where its sentence is in the original file.
+    pub sentence: Span,
     /// The matched prose.
     pub matched: String,
     /// The condition and cue that dropped it (for `soften`, the last of the cues).
@@ -123,6 +125,7 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
             let m = caps.get(0).map_or(0..0, |m| m.range());
             (rule.id.clone(), m.start, usize::MAX - m.end)
         });
+        let first_new = out.findings.len();
         let mut last: Option<(&str, usize)> = None;
         for (rule, captures) in &matches {
             let Some(whole) = captures.get(0) else {
@@ -136,7 +139,35 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
             last = Some((&rule.id, whole.end()));
             located.judge(rule, captures, out);
         }
+        keep_one_per_claim(&mut out.findings, first_new);
     }
+}
+
+/// Two rules of one category that match overlapping text in a sentence are one claim ("no risk
+/// of rejection" is both an absolute-safety and a no-rejection claim): report it once, keeping
+/// the more severe finding, then the longer match, then the earlier one.
+fn keep_one_per_claim(findings: &mut Vec<Finding>, from: usize) {
+    let rank = |f: &Finding| {
+        (
+            std::cmp::Reverse(f.severity),
+            std::cmp::Reverse(f.span.end - f.span.start),
+            f.span.start,
+        )
+    };
+    let mut sentence: Vec<Finding> = findings.drain(from..).collect();
+    sentence.sort_by_key(|f| rank(f));
+    let mut kept: Vec<Finding> = Vec::new();
+    for finding in sentence {
+        let same_claim = kept.iter().any(|k| {
+            k.category == finding.category
+                && k.span.start < finding.span.end
+                && finding.span.start < k.span.end
+        });
+        if !same_claim {
+            kept.push(finding);
+        }
+    }
+    findings.extend(kept);
 }
 
 /// A sentence and where it sits.
@@ -161,6 +192,7 @@ impl Located<'_> {
             out.dropped.push(Dropped {
                 rule: rule.id.clone(),
                 span,
+                sentence: self.block.map.covering(self.range),
                 matched: whole.as_str().to_owned(),
                 cue,
             });
@@ -181,6 +213,7 @@ impl Located<'_> {
                 out.dropped.push(Dropped {
                     rule: rule.id.clone(),
                     span,
+                    sentence: self.block.map.covering(self.range),
                     matched: whole.as_str().to_owned(),
                     cue: cue.clone(),
                 });

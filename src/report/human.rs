@@ -47,8 +47,8 @@ pub(super) fn render(
         }
         if report.explain_context {
             for drop in &file.dropped {
-                let matched = drop.span.start..drop.span.end;
-                let (excerpt, span) = Excerpt::new(&text, matched.clone(), matched);
+                let sentence = drop.sentence.start..drop.sentence.end;
+                let (excerpt, span) = Excerpt::new(&text, sentence, drop.span.start..drop.span.end);
                 let id = excerpts.add(excerpt);
                 let diagnostic = Diagnostic::note()
                     .with_code(drop.rule.as_str())

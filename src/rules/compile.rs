@@ -128,29 +128,29 @@ pub(crate) fn missing_capture(name: &str, patterns: &[Regex], has_phrases: bool)
     }
 }
 
-/// Fill `{match}`, `{1}` and `{name}` from a match. Unknown names are left as written (the
-/// loader has already rejected them).
+/// Fill `{match}`, `{1}` and `{name}` from a match. The loader has checked that every name is
+/// a group of every pattern, so a group with no text here did not take part in this match
+/// (an optional part) and fills in as nothing. Braces around anything else stay as written.
 pub(crate) fn interpolate(template: &str, captures: &regex::Captures<'_>) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            let text = if name == "match" {
-                captures.get(0)
-            } else if let Ok(index) = name.parse::<usize>() {
-                captures.get(index)
-            } else {
-                captures.name(name)
-            };
-            text.map(|m| (m.as_str(), close))
+        let name = after.find('}').map(|close| &after[..close]).filter(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         });
-        match value {
-            Some((text, close)) => {
-                out.push_str(text);
-                rest = &after[close + 1..];
+        match name {
+            Some(name) => {
+                let text = if name == "match" {
+                    captures.get(0)
+                } else if let Ok(index) = name.parse::<usize>() {
+                    captures.get(index)
+                } else {
+                    captures.name(name)
+                };
+                out.push_str(text.map_or("", |m| m.as_str()));
+                rest = &after[name.len() + 1..];
             }
             None => {
                 out.push('{');

@@ -212,7 +212,10 @@ fn min_severity_hides_and_fail_on_decides_the_exit_code() {
 #[test]
 fn explain_context_shows_the_cue_that_dropped_a_match() {
     let run = Case::new()
-        .file("page.md", "Stem cell injections do not cure arthritis.\n")
+        .file(
+            "page.md",
+            "There is no evidence that stem cell injections cure arthritis.\n",
+        )
         .args([
             "check",
             "page.md",
@@ -227,7 +230,7 @@ fn explain_context_shows_the_cue_that_dropped_a_match() {
     let json = run.json();
     let dropped = &json["dropped"][0];
     assert_eq!(dropped["condition"], "negated");
-    assert_eq!(dropped["cue"], "not");
+    assert_eq!(dropped["cue"], "no evidence");
 }
 
 #[test]
