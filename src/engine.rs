@@ -143,9 +143,10 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
     }
 }
 
-/// Two rules of one category that match overlapping text in a sentence are one claim ("no risk
-/// of rejection" is both an absolute-safety and a no-rejection claim): report it once, keeping
-/// the more severe finding, then the longer match, then the earlier one.
+/// Report each claim once. One rule that matches a sentence twice ("Results guaranteed, or your
+/// money back!") makes one point about it; two rules of one category that match overlapping
+/// text ("no risk of rejection" is both an absolute-safety and a no-rejection claim) make the
+/// same point. Keep the more severe finding, then the longer match, then the earlier one.
 fn keep_one_per_claim(findings: &mut Vec<Finding>, from: usize) {
     let rank = |f: &Finding| {
         (
@@ -159,9 +160,10 @@ fn keep_one_per_claim(findings: &mut Vec<Finding>, from: usize) {
     let mut kept: Vec<Finding> = Vec::new();
     for finding in sentence {
         let same_claim = kept.iter().any(|k| {
-            k.category == finding.category
-                && k.span.start < finding.span.end
-                && finding.span.start < k.span.end
+            k.rule == finding.rule
+                || (k.category == finding.category
+                    && k.span.start < finding.span.end
+                    && finding.span.start < k.span.end)
         });
         if !same_claim {
             kept.push(finding);
@@ -309,6 +311,21 @@ pass = ["PRP does not cure arthritis."]
         let checked = run("PRP does not cure arthritis.");
         assert!(checked.findings.is_empty());
         assert_eq!(checked.dropped[0].cue.condition, Condition::Negated);
+    }
+
+    #[test]
+    fn one_rule_reports_a_sentence_once() {
+        let checked = run("It cures arthritis and cures osteoarthritis. It cures arthritis.");
+        let spans: Vec<&str> = checked
+            .findings
+            .iter()
+            .map(|f| f.matched.as_str())
+            .collect();
+        assert_eq!(
+            spans,
+            ["cures osteoarthritis", "cures arthritis"],
+            "the longer of two matches in one sentence"
+        );
     }
 
     #[test]
