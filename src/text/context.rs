@@ -372,7 +372,10 @@ fn is_non_breaking_conjunction(tokens: &[Token], i: usize, has_not_only: bool) -
     match word {
         "yet" => {
             prev.is_some_and(|p| is_in(cues::YET_ADVERB_CONTEXT, p) || is_nt_word(p))
-                || matches!(next, Some("been" | "to" | "proven" | "shown" | "known"))
+                || matches!(
+                    next,
+                    Some("been" | "to" | "proven" | "shown" | "known" | "that")
+                )
         }
         "while" => next.is_some_and(|n| n.ends_with("ing")),
         "but" => {
@@ -505,7 +508,11 @@ impl<'a> Analysis<'a> {
         let mut best: Option<Span> = None;
         let mut i = 0;
         while i < self.before {
-            let long = longest_at(&self.tokens, i, cues::NEGATION_LONG);
+            // A long cue that runs into the match ("have not been shown" before a match
+            // that starts at "shown") still has its negation word before the match: fall
+            // back to the short cue then.
+            let long =
+                longest_at(&self.tokens, i, cues::NEGATION_LONG).filter(|&e| e <= self.before);
             let short = longest_at(&self.tokens, i, cues::NEGATION_PRE)
                 .or_else(|| is_nt_word(&self.tokens[i].norm).then_some(i + 1));
             let (end, window) = match (long, short) {
@@ -1179,6 +1186,31 @@ mod tests {
             Negated,
             "Not everyone knows that our patented marrow concentrate injection quickly regrows cartilage.",
             "regrows cartilage"
+        ));
+    }
+
+    #[test]
+    fn adverb_yet_does_not_end_negation_scope() {
+        let sentence = "There is no evidence yet that injections prevent knee replacement.";
+        assert!(holds(
+            Negated,
+            sentence,
+            "injections prevent knee replacement"
+        ));
+        let data = "There are no data yet showing that PRP regrows cartilage.";
+        assert!(holds(Negated, data, "PRP regrows cartilage"));
+        let contrast = "The scan looked no different, yet the injections regrow cartilage.";
+        assert!(!holds(Negated, contrast, "injections regrow cartilage"));
+    }
+
+    #[test]
+    fn long_cue_running_into_the_match_still_negates() {
+        let sentence = "Exosomes have not been proven in people.";
+        assert!(holds(Negated, sentence, "proven in people"));
+        assert!(holds(
+            Negated,
+            "PRP has not been shown to regrow cartilage.",
+            "shown to regrow cartilage"
         ));
     }
 

@@ -736,4 +736,5 @@ pub(crate) const NEW_CLAUSE_AFTER_AND: &[&str] = &[
 /// Source: design addition.
 pub(crate) const YET_ADVERB_CONTEXT: &[&str] = &[
     "not", "never", "has", "have", "had", "is", "are", "was", "were", "been", "as", "nor",
+    "evidence", "proof", "data", "research", "studies", "trials",
 ];
