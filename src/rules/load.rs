@@ -64,7 +64,10 @@ impl Loader {
             Ok(pack) => pack,
             Err(err) => {
                 let span = err.span().unwrap_or(0..0);
-                let message = err.message().trim_end().to_owned();
+                let message = match enclosing_rule_id(&text, span.start) {
+                    Some(id) => format!("rule `{id}`: {}", err.message().trim_end()),
+                    None => err.message().trim_end().to_owned(),
+                };
                 self.errors
                     .push(RuleError::invalid(path, &text, span, message));
                 return;
@@ -354,6 +357,28 @@ fn compile_rule(
     })
 }
 
+/// The `id` of the `[[rule]]` table that contains byte `offset`, read from the raw text: a
+/// syntax or type error has no parsed rule to ask, but the user still wants to know which rule.
+fn enclosing_rule_id(text: &str, offset: usize) -> Option<&str> {
+    // A missing-field error points at the `[[rule]]` header itself, so look just past it.
+    let mut end = (offset + "[[rule]]".len()).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let table_start = text[..end].rfind("[[rule]]")?;
+    let rest = &text[table_start + "[[rule]]".len()..];
+    let table = &rest[..rest.find("[[rule]]").unwrap_or(rest.len())];
+    table.lines().find_map(|line| {
+        let value = line
+            .trim()
+            .strip_prefix("id")?
+            .trim_start()
+            .strip_prefix('=')?
+            .trim();
+        value.strip_prefix('"')?.split('"').next()
+    })
+}
+
 /// `cure-claim`, `a1-b2`: lowercase ASCII words joined by single hyphens.
 pub(crate) fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
@@ -407,7 +432,7 @@ pass = ["PRP does not cure arthritis."]
         let errors = errors(&text);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(
-            errors[0].starts_with("pack.toml:7:1: unknown field `whyy`"),
+            errors[0].starts_with("pack.toml:7:1: rule `cure-claim`: unknown field `whyy`"),
             "{}",
             errors[0]
         );

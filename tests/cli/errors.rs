@@ -101,14 +101,20 @@ fn pack_error(pack: &str) -> String {
 #[test]
 fn pack_unknown_key_names_file_line_and_column() {
     let stderr = pack_error(&HOUSE_PACK.replace("why =", "reason = \"x\"\nwhy ="));
-    assert!(stderr.contains("unknown field `reason`"), "{stderr}");
+    assert!(
+        stderr.contains("rule `house-miracle`: unknown field `reason`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("┌─ pack.toml:8:1"), "{stderr}");
 }
 
 #[test]
 fn pack_missing_field_is_reported() {
     let stderr = pack_error(&HOUSE_PACK.replace("severity = \"warning\"\n", ""));
-    assert!(stderr.contains("missing field `severity`"), "{stderr}");
+    assert!(
+        stderr.contains("rule `house-miracle`: missing field `severity`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("pack.toml:3:1"), "{stderr}");
 }
 
