@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::{Files, SimpleFile, SimpleFiles};
+use codespan_reporting::files::SimpleFiles;
 
 use crate::config::ConfigError;
 use crate::rules::RuleError;
@@ -52,18 +52,41 @@ impl fmt::Display for Location {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset, as codespan computes them, so
-/// every format agrees with the human output. An offset inside a character counts from that
-/// character's start.
+/// 1-based line and column (in characters) of a byte offset. For more than one offset in a
+/// text, build [`Lines`] once instead.
 pub fn location(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Lines::new(text).location(text, offset)
+}
+
+/// The line starts of one text, so many offsets can be located without rescanning it. Lines
+/// and columns agree with codespan's (`files::line_starts`, columns counted in characters), so
+/// every output format matches the human one.
+#[derive(Debug, Clone)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    /// Index `text`.
+    pub fn new(text: &str) -> Lines {
+        Lines {
+            starts: codespan_reporting::files::line_starts(text).collect(),
+        }
     }
-    let file = SimpleFile::new("", text);
-    match file.location((), offset) {
-        Ok(location) => (location.line_number, location.column_number),
-        Err(_) => (1, 1),
+
+    /// 1-based line and column of `offset` in `text` (the text this index was built from).
+    /// An offset inside a character counts from that character's start.
+    pub fn location(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self
+            .starts
+            .binary_search(&offset)
+            .unwrap_or_else(|next| next.saturating_sub(1));
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        (line + 1, text[start..offset].chars().count() + 1)
     }
 }
 
@@ -178,6 +201,21 @@ mod tests {
         assert_eq!(location(text, 3), (2, 1));
         let x = text.find('x').unwrap();
         assert_eq!(location(text, x), (2, 6));
+    }
+
+    #[test]
+    fn location_agrees_with_codespan() {
+        use codespan_reporting::files::{Files, SimpleFile};
+        let text = "one\r\ntwo “three”\n\nfour";
+        let file = SimpleFile::new("", text);
+        let lines = Lines::new(text);
+        for (offset, _) in text.char_indices() {
+            let theirs = file.location((), offset).unwrap();
+            assert_eq!(
+                lines.location(text, offset),
+                (theirs.line_number, theirs.column_number)
+            );
+        }
     }
 
     #[test]

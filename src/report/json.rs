@@ -35,7 +35,7 @@ use codespan_reporting::term::termcolor::WriteColor;
 use serde::Serialize;
 
 use super::Report;
-use crate::error::location;
+use crate::error::Lines;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -113,9 +113,11 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
     let mut findings = Vec::new();
     let mut dropped = Vec::new();
     for file in report.files {
+        let lines = Lines::new(&file.text);
+        let location = |offset: usize| lines.location(&file.text, offset);
         for finding in &file.findings {
-            let (line, column) = location(&file.text, finding.span.start);
-            let (end_line, end_column) = location(&file.text, finding.span.end);
+            let (line, column) = location(finding.span.start);
+            let (end_line, end_column) = location(finding.span.end);
             findings.push(Finding {
                 path: &file.path,
                 rule: &finding.rule,
@@ -146,7 +148,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
             });
         }
         for drop in &file.dropped {
-            let (line, column) = location(&file.text, drop.span.start);
+            let (line, column) = location(drop.span.start);
             dropped.push(Dropped {
                 path: &file.path,
                 rule: &drop.rule,

@@ -48,12 +48,23 @@ pub(crate) struct PatternError {
 }
 
 /// Compile a pattern as written (case-insensitive unless it says `(?-i)`).
+///
+/// Word boundaries are ASCII (`(?-u:\b)`): the regex crate's fast engines cannot evaluate a
+/// Unicode `\b` once the text holds a non-ASCII character, and web copy is full of curly
+/// quotes and dashes, so one `’` would send every sentence to the slow engine. In English
+/// copy the two agree except next to non-ASCII letters.
 pub(crate) fn pattern(source: &str) -> Result<Regex, PatternError> {
-    RegexBuilder::new(source)
-        .case_insensitive(true)
-        .size_limit(SIZE_LIMIT)
-        .build()
-        .map_err(|err| describe(&err.to_string()))
+    let build = |source: &str| {
+        RegexBuilder::new(source)
+            .case_insensitive(true)
+            .size_limit(SIZE_LIMIT)
+            .build()
+    };
+    build(&ascii_word_boundaries(source)).map_err(|rewritten| {
+        // Report the error against the pattern as the user wrote it, so offsets match.
+        let err = build(source).err().unwrap_or(rewritten);
+        describe(&err.to_string())
+    })
 }
 
 /// The regex crate's syntax errors are four lines: a header, the pattern, a caret line and
@@ -75,13 +86,38 @@ fn describe(text: &str) -> PatternError {
 /// One set over every rule's regexes, so a sentence is searched once to learn which rules can
 /// match before any rule's own regex runs. `None` when the set is too large to build, in which
 /// case every regex is tried.
-pub(crate) fn prefilter(sources: &[String]) -> Option<RegexSet> {
+pub(crate) fn prefilter(sources: &[&str]) -> Option<RegexSet> {
     RegexSetBuilder::new(sources)
         .case_insensitive(true)
         .size_limit(SIZE_LIMIT)
         .dfa_size_limit(SIZE_LIMIT)
         .build()
         .ok()
+}
+
+/// Rewrite `\b` and `\B` as their ASCII forms, leaving escaped backslashes (`\\b`) alone.
+fn ascii_word_boundaries(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 16);
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(b @ ('b' | 'B')) => {
+                out.push_str("(?-u:\\");
+                out.push(b);
+                out.push(')');
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// The `{name}` placeholders of a template, in order.
@@ -195,6 +231,15 @@ mod tests {
         let err = pattern(r"ab(cd").unwrap_err();
         assert_eq!(err.message, "unclosed group");
         assert_eq!(err.offset, Some(2));
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_and_escapes_stay() {
+        assert_eq!(ascii_word_boundaries(r"\bcure\B"), r"(?-u:\b)cure(?-u:\B)");
+        assert_eq!(ascii_word_boundaries(r"a\\b\s"), r"a\\b\s");
+        let regex = pattern(r"\bcures\b").unwrap();
+        assert!(regex.is_match("It “cures” arthritis — really"));
+        assert!(!regex.is_match("procures"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use toml::Spanned;
 use super::compile;
 use super::spec::{PackFile, RuleSpec};
 use super::{Example, FixTemplate, Origin, Rule, CATEGORIES};
-use crate::error::{location, Location};
+use crate::error::{Lines, Location};
 
 /// A mistake in a rule pack.
 #[derive(Debug, thiserror::Error)]
@@ -85,10 +85,12 @@ impl Loader {
             }
             categories.push(category.get_ref());
         }
+        let lines = Lines::new(&text);
         for spec in &pack.rule {
             let file = FileContext {
                 path,
                 text: &text,
+                lines: &lines,
                 categories: &categories,
             };
             match compile_rule(&file, spec.get_ref(), spec.span()) {
@@ -192,6 +194,7 @@ impl Loader {
 struct FileContext<'a> {
     path: &'a str,
     text: &'a Arc<str>,
+    lines: &'a Lines,
     categories: &'a [&'a str],
 }
 
@@ -325,7 +328,7 @@ fn compile_rule(
     }
     let origin_of = |span: Range<usize>| Origin {
         path: file.path.to_owned(),
-        line: location(file.text, span.start).0,
+        line: file.lines.location(file.text, span.start).0,
     };
     let examples = |list: &[Spanned<String>]| {
         list.iter()

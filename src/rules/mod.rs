@@ -12,7 +12,7 @@ mod load;
 mod spec;
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
@@ -229,7 +229,9 @@ pub struct Rule {
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     rules: Vec<Arc<Rule>>,
-    prefilter: Option<RegexSet>,
+    /// Built on first use: a set that is only listed, explained or configured into another
+    /// set never pays for it.
+    prefilter: OnceLock<Option<RegexSet>>,
     /// For each regex in `prefilter`: (rule index, matcher index).
     owners: Vec<(usize, usize)>,
 }
@@ -237,20 +239,29 @@ pub struct RuleSet {
 impl RuleSet {
     /// Build a set from rules (ids are assumed unique: [`load`] checks that).
     pub fn new(rules: Vec<Arc<Rule>>) -> RuleSet {
-        let mut owners = Vec::new();
-        let mut sources = Vec::new();
-        for (rule_index, rule) in rules.iter().enumerate() {
-            for (matcher_index, matcher) in rule.matchers.iter().enumerate() {
-                owners.push((rule_index, matcher_index));
-                sources.push(matcher.as_str().to_owned());
-            }
-        }
-        let prefilter = compile::prefilter(&sources);
+        let owners = rules
+            .iter()
+            .enumerate()
+            .flat_map(|(rule_index, rule)| (0..rule.matchers.len()).map(move |m| (rule_index, m)))
+            .collect();
         RuleSet {
             rules,
-            prefilter,
+            prefilter: OnceLock::new(),
             owners,
         }
+    }
+
+    fn prefilter(&self) -> Option<&RegexSet> {
+        self.prefilter
+            .get_or_init(|| {
+                let sources: Vec<&str> = self
+                    .owners
+                    .iter()
+                    .map(|&(rule, matcher)| self.rules[rule].matchers[matcher].as_str())
+                    .collect();
+                compile::prefilter(&sources)
+            })
+            .as_ref()
     }
 
     /// The default pack embedded in the binary.
@@ -277,7 +288,7 @@ impl RuleSet {
             let rule = &self.rules[rule];
             (rule, &rule.matchers[matcher])
         };
-        match &self.prefilter {
+        match self.prefilter() {
             Some(set) => set
                 .matches(text)
                 .into_iter()
