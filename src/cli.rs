@@ -82,6 +82,17 @@ pub struct CheckArgs {
     /// which cue.
     #[arg(long)]
     pub explain_context: bool,
+    /// Apply the rewrites of findings whose fix is `safe`, then report what remains. With `-`,
+    /// print the fixed text instead.
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix` or `--diff`, also apply `unsafe` rewrites (they change meaning: read them).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what `--fix` would change and write nothing (exit 1 if there
+    /// is a diff).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 /// `overclaim rules`.

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod engine;
 pub mod error;
+pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod selftest;
@@ -145,17 +146,53 @@ fn check(
             Err(error) => errors.push(error),
         }
     }
+    let mut fixed = 0;
+    if args.fix || args.diff {
+        let fixes = fix_files(&mut files, args, &rules, &settings, &mut errors);
+        fixed = fixes.applied;
+        if args.diff {
+            for diff in &fixes.diffs {
+                out.write_all(diff.as_bytes())?;
+            }
+            report::render_errors(&errors, err)?;
+            return Ok(if !errors.is_empty() {
+                Outcome::Error
+            } else if fixes.diffs.is_empty() {
+                Outcome::Clean
+            } else {
+                Outcome::Failed
+            });
+        }
+        if let [file] = &files[..] {
+            if file.source.is_none() {
+                // `--fix` on standard input prints the fixed text, as editors expect.
+                out.write_all(file.text.as_bytes())?;
+                report::render_errors(&errors, err)?;
+                return Ok(if errors.is_empty() {
+                    outcome(&settings, &files)
+                } else {
+                    Outcome::Error
+                });
+            }
+        }
+    }
     let report = Report {
         files: &files,
         errors: &errors,
         rules: &rules,
         explain_context: args.explain_context,
         quiet: args.quiet,
+        fixed,
     };
     report::render(args.format, &report, out, err)?;
     if !errors.is_empty() {
         return Ok(Outcome::Error);
     }
+    Ok(outcome(&settings, &files))
+}
+
+/// Exit 1 when a finding is at or above `fail-on`.
+fn outcome(settings: &Settings, files: &[FileReport]) -> Outcome {
     let threshold = match settings.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -168,11 +205,84 @@ fn check(
             .flat_map(|file| &file.findings)
             .any(|finding| finding.severity >= threshold)
     });
-    Ok(if failing {
+    if failing {
         Outcome::Failed
     } else {
         Outcome::Clean
-    })
+    }
+}
+
+/// What `--fix` / `--diff` did across files.
+#[derive(Debug, Default)]
+struct Fixes {
+    applied: usize,
+    diffs: Vec<String>,
+}
+
+/// Apply the chosen rewrites of every file's findings. With `--diff`, only collect diffs. With
+/// `--fix`, write each changed file (standard input is rewritten in memory) and check it again,
+/// so the report shows what remains.
+fn fix_files(
+    files: &mut [FileReport],
+    args: &CheckArgs,
+    rules: &RuleSet,
+    settings: &Settings,
+    errors: &mut Vec<Error>,
+) -> Fixes {
+    let required = if args.unsafe_fixes {
+        rules::Applicability::Unsafe
+    } else {
+        rules::Applicability::Safe
+    };
+    let mut fixes = Fixes::default();
+    for file in files.iter_mut() {
+        let edits: Vec<fix::Edit> = file
+            .findings
+            .iter()
+            .filter_map(|finding| {
+                let chosen = finding
+                    .fix
+                    .as_ref()
+                    .filter(|f| f.applicability >= required)?;
+                Some(fix::Edit {
+                    span: chosen.edit?,
+                    replacement: chosen.replacement.clone(),
+                })
+            })
+            .collect();
+        if edits.is_empty() {
+            continue;
+        }
+        let result = fix::apply(&file.text, &edits);
+        if result.text == *file.text {
+            continue;
+        }
+        if args.diff {
+            fixes
+                .diffs
+                .push(fix::unified_diff(&file.path, &file.text, &result.text));
+            continue;
+        }
+        if let Some(path) = &file.source {
+            if let Err(source) = fix::write_atomically(path, result.text.as_bytes()) {
+                errors.push(Error::Write {
+                    path: file.path.clone(),
+                    source,
+                });
+                continue;
+            }
+        }
+        fixes.applied += result.applied.len();
+        let doc = Document::parse(result.text, file.format);
+        let mut checked = engine::check(&doc, rules);
+        checked
+            .findings
+            .retain(|finding| finding.severity >= settings.min_severity);
+        file.text = Arc::from(doc.text);
+        file.findings = checked.findings;
+        file.dropped = checked.dropped;
+    }
+    fixes
 }
 
 fn check_input(
@@ -198,6 +308,11 @@ fn check_input(
         .retain(|finding| finding.severity >= settings.min_severity);
     Ok(FileReport {
         path: input.display.clone(),
+        source: match &input.origin {
+            Origin::File(path) => Some(path.clone()),
+            Origin::Stdin => None,
+        },
+        format: input.format,
         text: Arc::from(doc.text),
         findings: checked.findings,
         dropped: checked.dropped,

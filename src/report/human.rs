@@ -63,6 +63,9 @@ pub(super) fn render(
     }
     render_errors(report.errors, err)?;
     if !report.quiet {
+        if report.fixed > 0 {
+            writeln!(out, "Fixed {}.", plural(report.fixed, "finding"))?;
+        }
         summary_line(report, out)?;
     }
     Ok(())

@@ -22,7 +22,8 @@
 //!   "dropped": [ { "path", "rule", "start", "end", "line", "column", "match",
 //!                  "condition", "cue" } ]     only with --explain-context
 //!   "errors": [ { "path": string | null, "message": string } ],
-//!   "summary": { "files": int, "findings": int, "error": int, "warning": int, "info": int }
+//!   "summary": { "files": int, "findings": int, "error": int, "warning": int, "info": int,
+//!                "fixed": int }       fixes applied by --fix (0 otherwise)
 //! }
 //! ```
 //!
@@ -107,6 +108,7 @@ struct Summary {
     error: usize,
     warning: usize,
     info: usize,
+    fixed: usize,
 }
 
 pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
@@ -181,6 +183,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
             error: summary.error,
             warning: summary.warning,
             info: summary.info,
+            fixed: report.fixed,
         },
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;

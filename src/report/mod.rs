@@ -26,6 +26,10 @@ use crate::rules::{RuleSet, Severity};
 pub struct FileReport {
     /// The path shown to users.
     pub path: String,
+    /// The file on disk (`None` for standard input).
+    pub source: Option<std::path::PathBuf>,
+    /// How it was parsed.
+    pub format: crate::source::Format,
     /// The file's text, for snippets and line numbers.
     pub text: Arc<str>,
     /// Findings at or above the minimum severity, by position.
@@ -47,6 +51,8 @@ pub struct Report<'a> {
     pub explain_context: bool,
     /// No summary line.
     pub quiet: bool,
+    /// Fixes applied by `--fix`.
+    pub fixed: usize,
 }
 
 /// Counts for the summary line and the JSON `summary`.

@@ -54,6 +54,7 @@ struct Summary {
     error: usize,
     warning: usize,
     info: usize,
+    fixed: usize,
 }
 
 #[test]
@@ -91,6 +92,7 @@ fn json_output_follows_version_1() {
         assert!(!fix.replacement.is_empty());
     }
     assert_eq!(output.summary.files, 1);
+    assert_eq!(output.summary.fixed, 0);
     assert_eq!(output.summary.findings, output.findings.len());
     assert_eq!(
         output.summary.error + output.summary.warning + output.summary.info,

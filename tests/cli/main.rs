@@ -6,6 +6,7 @@
 mod check;
 mod config;
 mod errors;
+mod fix;
 mod fixtures;
 mod formats;
 mod rule_packs;

@@ -1,0 +1,207 @@
+//! Apply rewrites to the original bytes, write files atomically, and show unified diffs.
+//!
+//! In: a file's text and the edits chosen from its findings. Out: the new text plus which
+//! edits were applied and which were not (overlapping another, or crossing markup). Only the
+//! matched bytes change, so a BOM, line endings and everything around a claim stay as they
+//! were. [`write_atomically`] replaces a file through a temporary file in the same folder
+//! (fsync, rename), keeping its permissions.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::source::Span;
+
+/// Replace the bytes of `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Bytes of the original file.
+    pub span: Span,
+    /// What goes there instead.
+    pub replacement: String,
+}
+
+/// What [`apply`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// The rewritten text.
+    pub text: String,
+    /// Indexes (into the edits given) of the edits that were applied.
+    pub applied: Vec<usize>,
+    /// Indexes of the edits that were not, because they overlap an edit that was.
+    pub skipped: Vec<usize>,
+}
+
+/// Apply `edits` to `text`. Edits are taken in order of position, a longer edit first where
+/// two start together; an edit that starts before the end of the last applied one is skipped,
+/// so the outcome does not depend on the order the edits were given in.
+///
+/// ```
+/// use overclaim::fix::{apply, Edit};
+/// use overclaim::Span;
+/// let text = "PRP cures arthritis.";
+/// let edit = Edit { span: Span { start: 4, end: 19 }, replacement: "may ease arthritis".into() };
+/// assert_eq!(apply(text, &[edit]).text, "PRP may ease arthritis.");
+/// ```
+pub fn apply(text: &str, edits: &[Edit]) -> Applied {
+    let mut order: Vec<usize> = (0..edits.len()).collect();
+    order.sort_by_key(|&i| (edits[i].span.start, std::cmp::Reverse(edits[i].span.end), i));
+    let mut out = String::with_capacity(text.len());
+    let mut applied = Vec::new();
+    let mut skipped = Vec::new();
+    let mut last = 0;
+    for i in order {
+        let Span { start, end } = edits[i].span;
+        let fits = start >= last
+            && end <= text.len()
+            && start <= end
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end);
+        if !fits {
+            skipped.push(i);
+            continue;
+        }
+        out.push_str(&text[last..start]);
+        out.push_str(&edits[i].replacement);
+        last = end;
+        applied.push(i);
+    }
+    out.push_str(&text[last..]);
+    applied.sort_unstable();
+    skipped.sort_unstable();
+    Applied {
+        text: out,
+        applied,
+        skipped,
+    }
+}
+
+/// Replace `path` with `contents` atomically: a temporary file in the same folder, flushed to
+/// disk, given the original's permissions, then renamed over it. A crash leaves either the old
+/// file or the new one, never half of each.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let permissions = fs::metadata(path)?.permissions();
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    fs::set_permissions(temp.path(), permissions)?;
+    temp.persist(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+/// A unified diff of `old` → `new` for `path`, empty when they are equal.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(start: usize, end: usize, replacement: &str) -> Edit {
+        Edit {
+            span: Span { start, end },
+            replacement: replacement.to_owned(),
+        }
+    }
+
+    #[test]
+    fn fix_single_edit_in_the_middle() {
+        let applied = apply("PRP cures arthritis.", &[edit(4, 9, "may ease")]);
+        assert_eq!(applied.text, "PRP may ease arthritis.");
+        assert_eq!(applied.applied, [0]);
+    }
+
+    #[test]
+    fn fix_at_start_and_end() {
+        let text = "cures all pain";
+        let applied = apply(text, &[edit(10, 14, "symptoms"), edit(0, 5, "eases")]);
+        assert_eq!(applied.text, "eases all symptoms");
+        assert_eq!(applied.applied, [0, 1]);
+    }
+
+    #[test]
+    fn fix_grows_and_shrinks() {
+        let applied = apply("a b c", &[edit(0, 1, "alpha"), edit(4, 5, "")]);
+        assert_eq!(applied.text, "alpha b ");
+    }
+
+    #[test]
+    fn overlapping_edits_keep_the_earlier_then_longer_one() {
+        let text = "stem cells regrow cartilage";
+        let edits = [
+            edit(11, 17, "may help"),
+            edit(11, 27, "are being studied"),
+            edit(16, 20, "x"),
+        ];
+        let applied = apply(text, &edits);
+        assert_eq!(applied.text, "stem cells are being studied");
+        assert_eq!(applied.applied, [1]);
+        assert_eq!(applied.skipped, [0, 2]);
+    }
+
+    #[test]
+    fn edits_off_char_boundaries_or_out_of_range_are_skipped() {
+        let text = "“cure”";
+        let applied = apply(text, &[edit(1, 4, "x"), edit(3, 99, "y")]);
+        assert_eq!(applied.text, text);
+        assert_eq!(applied.skipped, [0, 1]);
+    }
+
+    #[test]
+    fn fix_keeps_crlf_and_bom_bytes_around_the_edit() {
+        let text = "\u{feff}Line one.\r\nPRP cures arthritis.\r\n";
+        let start = text.find("cures").unwrap();
+        let applied = apply(text, &[edit(start, start + 5, "may ease")]);
+        assert_eq!(
+            applied.text,
+            "\u{feff}Line one.\r\nPRP may ease arthritis.\r\n"
+        );
+    }
+
+    #[test]
+    fn write_atomically_replaces_contents_and_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.md");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
+    }
+
+    #[test]
+    fn diff_has_headers_and_changed_lines() {
+        let diff = unified_diff(
+            "page.md",
+            "a\nPRP cures arthritis.\nb\n",
+            "a\nPRP may ease arthritis.\nb\n",
+        );
+        assert!(diff.starts_with("--- a/page.md\n+++ b/page.md\n"), "{diff}");
+        assert!(
+            diff.contains("-PRP cures arthritis.\n+PRP may ease arthritis.\n"),
+            "{diff}"
+        );
+        assert_eq!(unified_diff("page.md", "same", "same"), "");
+    }
+}
