@@ -82,6 +82,9 @@ pub struct CheckArgs {
     /// which cue.
     #[arg(long)]
     pub explain_context: bool,
+    /// List findings that inline directives suppressed, with the reason each directive gave.
+    #[arg(long)]
+    pub show_suppressed: bool,
     /// Apply the rewrites of findings whose fix is `safe`, then report what remains. With `-`,
     /// print the fixed text instead.
     #[arg(long)]

@@ -52,6 +52,8 @@ struct ConfigFile {
     min_severity: Option<Severity>,
     fail_on: Option<FailOn>,
     severity: Option<BTreeMap<Spanned<String>, Severity>>,
+    #[serde(alias = "require_reason")]
+    require_reason: Option<bool>,
 }
 
 /// A rule id or category named by the user, with where it was written (for config entries).
@@ -107,6 +109,8 @@ pub struct Settings {
     pub min_severity: Severity,
     /// Findings at or above this exit 1.
     pub fail_on: FailOn,
+    /// Inline suppressions must give a reason (`-- why`).
+    pub require_reason: bool,
 }
 
 impl Settings {
@@ -123,6 +127,7 @@ impl Settings {
             severity: Vec::new(),
             min_severity: Severity::Warning,
             fail_on: FailOn::Warning,
+            require_reason: false,
         }
     }
 
@@ -215,6 +220,9 @@ impl Settings {
         }
         if let Some(fail_on) = file.fail_on {
             self.fail_on = fail_on;
+        }
+        if let Some(require) = file.require_reason {
+            self.require_reason = require;
         }
         self.config_path = Some(path.to_path_buf());
         self.root = root;
@@ -345,6 +353,10 @@ pub const STARTER: &str = r#"# overclaim configuration. Every key is optional; d
 
 # Exit with code 1 when a finding is at or above: "info", "warning", "error" or "never".
 # fail-on = "warning"
+
+# Inline suppressions (`<!-- overclaim-disable-next-line RULE -- reason -->`) must give a
+# reason after ` -- `; one without is reported as an error.
+# require-reason = true
 
 # Severity per rule id or category (a rule id wins over its category).
 # [severity]

@@ -17,6 +17,7 @@ pub mod report;
 pub mod rules;
 pub mod selftest;
 pub mod source;
+pub mod suppress;
 pub mod text;
 pub mod walk;
 
@@ -181,6 +182,7 @@ fn check(
         errors: &errors,
         rules: &rules,
         explain_context: args.explain_context,
+        show_suppressed: args.show_suppressed,
         quiet: args.quiet,
         fixed,
     };
@@ -274,13 +276,7 @@ fn fix_files(
         }
         fixes.applied += result.applied.len();
         let doc = Document::parse(result.text, file.format);
-        let mut checked = engine::check(&doc, rules);
-        checked
-            .findings
-            .retain(|finding| finding.severity >= settings.min_severity);
-        file.text = Arc::from(doc.text);
-        file.findings = checked.findings;
-        file.dropped = checked.dropped;
+        judge(file, doc, rules, settings);
     }
     fixes
 }
@@ -302,21 +298,41 @@ fn check_input(
         path: input.display.clone(),
         source,
     })?;
-    let mut checked = engine::check(&doc, rules);
-    checked
-        .findings
-        .retain(|finding| finding.severity >= settings.min_severity);
-    Ok(FileReport {
+    let mut file = FileReport {
         path: input.display.clone(),
         source: match &input.origin {
             Origin::File(path) => Some(path.clone()),
             Origin::Stdin => None,
         },
         format: input.format,
-        text: Arc::from(doc.text),
-        findings: checked.findings,
-        dropped: checked.dropped,
-    })
+        text: Arc::from(""),
+        findings: Vec::new(),
+        dropped: Vec::new(),
+        suppressed: Vec::new(),
+    };
+    judge(&mut file, doc, rules, settings);
+    Ok(file)
+}
+
+/// Run the rules on `doc`, apply its inline directives, drop findings below the minimum
+/// severity, and store the outcome in `file`. Directives are applied before the severity
+/// filter, so a directive for a hidden finding is not reported as unused.
+fn judge(file: &mut FileReport, doc: Document, rules: &RuleSet, settings: &Settings) {
+    let checked = engine::check(&doc, rules);
+    let directives = source::parse_directives(&doc.text);
+    let mut outcome = suppress::apply(
+        &doc.text,
+        &directives,
+        checked.findings,
+        settings.require_reason,
+    );
+    outcome
+        .findings
+        .retain(|finding| finding.severity >= settings.min_severity);
+    file.text = Arc::from(doc.text);
+    file.findings = outcome.findings;
+    file.dropped = checked.dropped;
+    file.suppressed = outcome.suppressed;
 }
 
 fn pack_rules(

@@ -33,7 +33,8 @@ pub(super) fn render(
     let mut excerpts = Excerpts::default();
     for file in report.files {
         let shows_dropped = report.explain_context && !file.dropped.is_empty();
-        if file.findings.is_empty() && !shows_dropped {
+        let shows_suppressed = report.show_suppressed && !file.suppressed.is_empty();
+        if file.findings.is_empty() && !shows_dropped && !shows_suppressed {
             continue;
         }
         let text = Text::new(&file.path, &file.text);
@@ -44,6 +45,25 @@ pub(super) fn render(
             let id = excerpts.add(excerpt);
             let diagnostic = finding_diagnostic(report, finding, id, span);
             emit(out, &config, &excerpts, &diagnostic)?;
+        }
+        if report.show_suppressed {
+            for suppressed in &file.suppressed {
+                let finding = &suppressed.finding;
+                let sentence = finding.sentence.start..finding.sentence.end;
+                let (excerpt, span) =
+                    Excerpt::new(&text, sentence, finding.span.start..finding.span.end);
+                let id = excerpts.add(excerpt);
+                let reason = match &suppressed.reason {
+                    Some(reason) => format!("reason: {reason}"),
+                    None => "no reason given".to_owned(),
+                };
+                let diagnostic = Diagnostic::note()
+                    .with_code(finding.rule.as_str())
+                    .with_message(format!("suppressed: {}", finding.message))
+                    .with_label(Label::primary(id, span).with_message(finding.category.as_str()))
+                    .with_notes(vec![reason]);
+                emit(out, &config, &excerpts, &diagnostic)?;
+            }
         }
         if report.explain_context {
             for drop in &file.dropped {
@@ -145,7 +165,7 @@ fn summary_line(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()>
         out.set_color(ColorSpec::new().set_bold(true))?;
         write!(out, "No findings")?;
         out.reset()?;
-        writeln!(out, " in {files} checked.")?;
+        writeln!(out, " in {files} checked{}.", suppressed_note(&summary))?;
         return Ok(());
     }
     let parts: Vec<String> = [
@@ -168,10 +188,19 @@ fn summary_line(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()>
     out.reset()?;
     writeln!(
         out,
-        " ({}) in {} of {files} checked.",
+        " ({}) in {} of {files} checked{}.",
         parts.join(", "),
-        summary.files_with_findings
+        summary.files_with_findings,
+        suppressed_note(&summary)
     )
+}
+
+fn suppressed_note(summary: &super::Summary) -> String {
+    if summary.suppressed == 0 {
+        String::new()
+    } else {
+        format!("; {} suppressed", summary.suppressed)
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

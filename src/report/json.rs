@@ -21,9 +21,13 @@
 //!   } ],
 //!   "dropped": [ { "path", "rule", "start", "end", "line", "column", "match",
 //!                  "condition", "cue" } ]     only with --explain-context
+//!   "suppressed": [ { "path", "rule", "category", "severity", "start", "end", "line", "column",
+//!                     "match", "message", "reason": string | null, "directive_line" } ],
+//!                                             findings an inline directive approved
 //!   "errors": [ { "path": string | null, "message": string } ],
 //!   "summary": { "files": int, "findings": int, "error": int, "warning": int, "info": int,
-//!                "fixed": int }       fixes applied by --fix (0 otherwise)
+//!                "fixed": int,        fixes applied by --fix (0 otherwise)
+//!                "suppressed": int }
 //! }
 //! ```
 //!
@@ -44,8 +48,26 @@ struct Document<'a> {
     findings: Vec<Finding<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     dropped: Option<Vec<Dropped<'a>>>,
+    suppressed: Vec<SuppressedEntry<'a>>,
     errors: Vec<ErrorEntry>,
     summary: Summary,
+}
+
+#[derive(Serialize)]
+struct SuppressedEntry<'a> {
+    path: &'a str,
+    rule: &'a str,
+    category: &'a str,
+    severity: &'static str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    #[serde(rename = "match")]
+    matched: &'a str,
+    message: &'a str,
+    reason: Option<&'a str>,
+    directive_line: usize,
 }
 
 #[derive(Serialize)]
@@ -109,11 +131,13 @@ struct Summary {
     warning: usize,
     info: usize,
     fixed: usize,
+    suppressed: usize,
 }
 
 pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
     let mut findings = Vec::new();
     let mut dropped = Vec::new();
+    let mut suppressed = Vec::new();
     for file in report.files {
         let lines = Lines::new(&file.text);
         let location = |offset: usize| lines.location(&file.text, offset);
@@ -149,6 +173,24 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
                     .collect(),
             });
         }
+        for entry in &file.suppressed {
+            let finding = &entry.finding;
+            let (line, column) = location(finding.span.start);
+            suppressed.push(SuppressedEntry {
+                path: &file.path,
+                rule: &finding.rule,
+                category: &finding.category,
+                severity: finding.severity.as_str(),
+                start: finding.span.start,
+                end: finding.span.end,
+                line,
+                column,
+                matched: &finding.matched,
+                message: &finding.message,
+                reason: entry.reason.as_deref(),
+                directive_line: location(entry.directive.start).0,
+            });
+        }
         for drop in &file.dropped {
             let (line, column) = location(drop.span.start);
             dropped.push(Dropped {
@@ -169,6 +211,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
         version: 1,
         findings,
         dropped: report.explain_context.then_some(dropped),
+        suppressed,
         errors: report
             .errors
             .iter()
@@ -184,6 +227,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
             warning: summary.warning,
             info: summary.info,
             fixed: report.fixed,
+            suppressed: summary.suppressed,
         },
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;

@@ -36,6 +36,8 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// Matches that context dropped (shown with `--explain-context`).
     pub dropped: Vec<Dropped>,
+    /// Findings that inline directives approved (shown with `--show-suppressed`).
+    pub suppressed: Vec<crate::suppress::Suppressed>,
 }
 
 /// Everything a renderer needs.
@@ -49,6 +51,8 @@ pub struct Report<'a> {
     pub rules: &'a RuleSet,
     /// Show context decisions.
     pub explain_context: bool,
+    /// Show suppressed findings with their reasons.
+    pub show_suppressed: bool,
     /// No summary line.
     pub quiet: bool,
     /// Fixes applied by `--fix`.
@@ -70,6 +74,8 @@ pub struct Summary {
     pub warning: usize,
     /// Findings at `info`.
     pub info: usize,
+    /// Findings that inline directives suppressed.
+    pub suppressed: usize,
 }
 
 impl Report<'_> {
@@ -80,6 +86,7 @@ impl Report<'_> {
             ..Summary::default()
         };
         for file in self.files {
+            summary.suppressed += file.suppressed.len();
             summary.files_with_findings += usize::from(!file.findings.is_empty());
             for finding in &file.findings {
                 summary.findings += 1;

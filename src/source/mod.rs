@@ -13,11 +13,13 @@
 //! `text/`), and it drops what is not prose: code, raw HTML, comments, URLs, link destinations,
 //! front-matter keys other than `title` and `description`.
 
+mod directives;
 mod frontmatter;
 mod map;
 mod markdown;
 mod text;
 
+pub use directives::{parse_directives, Directive, Kind as DirectiveKind};
 pub use map::{OffsetMap, Span, TextRange};
 
 use std::path::Path;

@@ -9,6 +9,7 @@ use crate::support::Case;
 struct Output {
     version: u32,
     findings: Vec<Finding>,
+    suppressed: Vec<serde_json::Value>,
     errors: Vec<ErrorEntry>,
     summary: Summary,
 }
@@ -55,6 +56,7 @@ struct Summary {
     warning: usize,
     info: usize,
     fixed: usize,
+    suppressed: usize,
 }
 
 #[test]
@@ -93,6 +95,7 @@ fn json_output_follows_version_1() {
     }
     assert_eq!(output.summary.files, 1);
     assert_eq!(output.summary.fixed, 0);
+    assert_eq!((output.summary.suppressed, output.suppressed.len()), (0, 0));
     assert_eq!(output.summary.findings, output.findings.len());
     assert_eq!(
         output.summary.error + output.summary.warning + output.summary.info,

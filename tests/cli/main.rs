@@ -11,3 +11,4 @@ mod fixtures;
 mod formats;
 mod rule_packs;
 mod support;
+mod suppress;

@@ -1,0 +1,153 @@
+//! Inline suppression directives in HTML comments:
+//! `<!-- overclaim-disable-next-line cure-claim -- approved by legal 2026-11-02 -->`.
+//!
+//! In: a file's text. Out: every directive with its kind, the rule ids or categories it names
+//! (none means all), its reason (the text after ` -- `) and its span. A comment that starts
+//! with `overclaim-` but is not one of the four directives is kept as [`Kind::Unknown`] so the
+//! user learns about the typo instead of silently losing the suppression. This module does not
+//! decide what a directive suppresses: that is `suppress`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Span;
+
+/// What a directive does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `overclaim-disable-next-line`: the next line with text.
+    DisableNextLine,
+    /// `overclaim-disable`: from here to the next `overclaim-enable` (or the end of the file).
+    Disable,
+    /// `overclaim-enable`: ends `overclaim-disable` regions.
+    Enable,
+    /// `overclaim-disable-file`: the whole file.
+    DisableFile,
+    /// `overclaim-something-else`: a mistake to report.
+    Unknown,
+}
+
+/// One directive comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// What it does.
+    pub kind: Kind,
+    /// The word after `overclaim-` as written (for messages).
+    pub keyword: String,
+    /// Rule ids or categories; empty means every rule.
+    pub names: Vec<String>,
+    /// The text after ` -- `, trimmed; `None` when there is none.
+    pub reason: Option<String>,
+    /// The whole comment in the original file.
+    pub span: Span,
+}
+
+impl Directive {
+    /// Does this directive name the finding's rule or category (or name nothing, so all)?
+    pub fn covers(&self, rule: &str, category: &str) -> bool {
+        self.names.is_empty() || self.names.iter().any(|n| n == rule || n == category)
+    }
+}
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<!--\s*overclaim-([a-z-]+)(.*?)-->").expect("the directive regex is valid")
+});
+
+/// Every directive in `text`, in order.
+pub fn parse_directives(text: &str) -> Vec<Directive> {
+    COMMENT
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let keyword = caps.get(1)?.as_str();
+            let body = caps.get(2).map_or("", |m| m.as_str());
+            let kind = match keyword {
+                "disable-next-line" => Kind::DisableNextLine,
+                "disable" => Kind::Disable,
+                "enable" => Kind::Enable,
+                "disable-file" => Kind::DisableFile,
+                _ => Kind::Unknown,
+            };
+            let (names, reason) = match body.split_once(" --") {
+                Some((names, reason)) => (names, Some(reason.trim())),
+                None => (body, None),
+            };
+            Some(Directive {
+                kind,
+                keyword: keyword.to_owned(),
+                names: names
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                reason: reason.filter(|r| !r.is_empty()).map(str::to_owned),
+                span: Span {
+                    start: whole.start(),
+                    end: whole.end(),
+                },
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_line_directive_with_names_and_reason() {
+        let text = "a\n<!-- overclaim-disable-next-line cure-claim, hype-word -- approved by legal 2026-11-02 -->\nb";
+        let [directive] = &parse_directives(text)[..] else {
+            panic!()
+        };
+        assert_eq!(directive.kind, Kind::DisableNextLine);
+        assert_eq!(directive.names, ["cure-claim", "hype-word"]);
+        assert_eq!(
+            directive.reason.as_deref(),
+            Some("approved by legal 2026-11-02")
+        );
+        assert_eq!(
+            &text[directive.span.start..directive.span.end],
+            &text[2..text.len() - 2]
+        );
+    }
+
+    #[test]
+    fn block_and_file_directives_without_names_cover_everything() {
+        let directives = parse_directives(
+            "<!-- overclaim-disable -->x<!-- overclaim-enable -->\n<!--overclaim-disable-file-->",
+        );
+        let kinds: Vec<Kind> = directives.iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, [Kind::Disable, Kind::Enable, Kind::DisableFile]);
+        assert!(directives
+            .iter()
+            .all(|d| d.names.is_empty() && d.reason.is_none()));
+        assert!(directives[0].covers("cure-claim", "cure"));
+    }
+
+    #[test]
+    fn a_misspelt_directive_is_kept_as_unknown() {
+        let [directive] = &parse_directives("<!-- overclaim-disabel-next-line -->")[..] else {
+            panic!()
+        };
+        assert_eq!(directive.kind, Kind::Unknown);
+        assert_eq!(directive.keyword, "disabel-next-line");
+    }
+
+    #[test]
+    fn ordinary_comments_are_not_directives() {
+        assert!(
+            parse_directives("<!-- TODO: overclaim check later --> <!-- disable -->").is_empty()
+        );
+    }
+
+    #[test]
+    fn covers_by_rule_or_category() {
+        let [directive] = &parse_directives("<!-- overclaim-disable cure -->")[..] else {
+            panic!()
+        };
+        assert!(directive.covers("cure-claim", "cure"));
+        assert!(!directive.covers("hype-miracle", "hype-word"));
+    }
+}
