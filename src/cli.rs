@@ -82,6 +82,14 @@ pub struct CheckArgs {
     /// which cue.
     #[arg(long)]
     pub explain_context: bool,
+    /// Hide findings recorded in this baseline file (see `--write-baseline`) and report the
+    /// entries that no longer occur.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (sorted JSON) and exit 0; check in the file so CI
+    /// fails only on new claims.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// List findings that inline directives suppressed, with the reason each directive gave.
     #[arg(long)]
     pub show_suppressed: bool,

@@ -54,6 +54,7 @@ struct ConfigFile {
     severity: Option<BTreeMap<Spanned<String>, Severity>>,
     #[serde(alias = "require_reason")]
     require_reason: Option<bool>,
+    baseline: Option<String>,
 }
 
 /// A rule id or category named by the user, with where it was written (for config entries).
@@ -111,6 +112,8 @@ pub struct Settings {
     pub fail_on: FailOn,
     /// Inline suppressions must give a reason (`-- why`).
     pub require_reason: bool,
+    /// Findings recorded here are hidden.
+    pub baseline: Option<PathBuf>,
 }
 
 impl Settings {
@@ -128,6 +131,7 @@ impl Settings {
             min_severity: Severity::Warning,
             fail_on: FailOn::Warning,
             require_reason: false,
+            baseline: None,
         }
     }
 
@@ -177,6 +181,14 @@ impl Settings {
         if let Some(fail_on) = args.fail_on {
             settings.fail_on = fail_on;
         }
+        if let Some(baseline) = &args.baseline {
+            settings.baseline = Some(baseline.clone());
+        }
+        if let Some(baseline) = &mut settings.baseline {
+            if let Ok(relative) = baseline.strip_prefix(cwd) {
+                *baseline = relative.to_path_buf();
+            }
+        }
         Ok(settings)
     }
 
@@ -223,6 +235,9 @@ impl Settings {
         }
         if let Some(require) = file.require_reason {
             self.require_reason = require;
+        }
+        if let Some(baseline) = file.baseline {
+            self.baseline = Some(root.join(baseline));
         }
         self.config_path = Some(path.to_path_buf());
         self.root = root;
@@ -357,6 +372,10 @@ pub const STARTER: &str = r#"# overclaim configuration. Every key is optional; d
 # Inline suppressions (`<!-- overclaim-disable-next-line RULE -- reason -->`) must give a
 # reason after ` -- `; one without is reported as an error.
 # require-reason = true
+
+# Hide the findings recorded in this file (write it with `overclaim check --write-baseline
+# overclaim-baseline.json`), so CI fails only on new claims.
+# baseline = "overclaim-baseline.json"
 
 # Severity per rule id or category (a rule id wins over its category).
 # [severity]

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 
+use crate::baseline::BaselineError;
 use crate::config::ConfigError;
 use crate::rules::RuleError;
 use crate::selftest::ExampleFailure;
@@ -115,6 +116,9 @@ pub enum Error {
         /// Why it is not text.
         source: SourceError,
     },
+    /// A baseline file could not be read, parsed or written.
+    #[error(transparent)]
+    Baseline(#[from] BaselineError),
     /// A file could not be written.
     #[error("{path}: cannot write: {source}")]
     Write {
@@ -141,6 +145,9 @@ impl Error {
             | Error::Decode { path, .. }
             | Error::Write { path, .. } => Some(path),
             Error::Example(failure) => Some(&failure.origin.path),
+            Error::Baseline(
+                BaselineError::Io { path, .. } | BaselineError::Invalid { path, .. },
+            ) => Some(path),
             Error::Rule(RuleError::Invalid { at, .. })
             | Error::Config(ConfigError::Invalid { at, .. }) => Some(&at.path),
             Error::Usage(_) => None,
@@ -161,6 +168,10 @@ impl Error {
             Error::Read { source, .. } => source.to_string(),
             Error::Decode { source, .. } => source.to_string(),
             Error::Write { source, .. } => format!("cannot write: {source}"),
+            Error::Baseline(BaselineError::Io { source, .. }) => format!("baseline: {source}"),
+            Error::Baseline(BaselineError::Invalid { message, .. }) => {
+                format!("not an overclaim baseline: {message}")
+            }
             Error::Example(failure) => format!(
                 "line {}: rule `{}`: {}: {:?}",
                 failure.origin.line, failure.rule, failure.problem, failure.text

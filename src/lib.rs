@@ -8,6 +8,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod engine;
@@ -147,6 +148,47 @@ fn check(
             Err(error) => errors.push(error),
         }
     }
+    if let Some(path) = &args.write_baseline {
+        let recorded =
+            baseline::Baseline::record(files.iter().map(|f| (f.path.as_str(), &f.findings[..])));
+        if let Err(error) = recorded.write(path) {
+            errors.push(error.into());
+        } else {
+            let total: usize = recorded.findings.iter().map(|e| e.count).sum();
+            writeln!(
+                out,
+                "Wrote {} to {}.",
+                report::plural(total, "finding"),
+                path.display()
+            )?;
+        }
+        report::render_errors(&errors, err)?;
+        return Ok(if errors.is_empty() {
+            Outcome::Clean
+        } else {
+            Outcome::Error
+        });
+    }
+    let mut stale = Vec::new();
+    let mut baselined = 0;
+    if let Some(path) = &settings.baseline {
+        match baseline::Baseline::load(path) {
+            Ok(recorded) => {
+                let mut matcher = baseline::Matcher::new(&recorded);
+                for file in &mut files {
+                    let before = file.findings.len();
+                    let path = file.path.clone();
+                    file.findings
+                        .retain(|finding| !matcher.take(&path, finding));
+                    baselined += before - file.findings.len();
+                }
+                stale = matcher.stale().entries;
+            }
+            Err(error) => {
+                return fail(&[error.into()], err);
+            }
+        }
+    }
     let mut fixed = 0;
     if args.fix || args.diff {
         let fixes = fix_files(&mut files, args, &rules, &settings, &mut errors);
@@ -185,6 +227,8 @@ fn check(
         show_suppressed: args.show_suppressed,
         quiet: args.quiet,
         fixed,
+        baselined,
+        stale: &stale,
     };
     report::render(args.format, &report, out, err)?;
     if !errors.is_empty() {

@@ -19,7 +19,7 @@ use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::excerpt::{Excerpt, Excerpts, Text};
-use super::{first_sentence, Report};
+use super::{first_sentence, plural, Report};
 use crate::engine::Finding;
 use crate::error::Error;
 use crate::rules::Severity;
@@ -82,7 +82,28 @@ pub(super) fn render(
         }
     }
     render_errors(report.errors, err)?;
+    for entry in report.stale {
+        writeln!(
+            out,
+            "stale baseline entry: {}: {}: \"{}\" no longer occurs{} (prune with --write-baseline)",
+            entry.path,
+            entry.rule,
+            entry.matched,
+            if entry.count > 1 {
+                format!(" ({} times)", entry.count)
+            } else {
+                String::new()
+            }
+        )?;
+    }
     if !report.quiet {
+        if report.baselined > 0 {
+            writeln!(
+                out,
+                "{} hidden by the baseline.",
+                plural(report.baselined, "finding")
+            )?;
+        }
         if report.fixed > 0 {
             writeln!(out, "Fixed {}.", plural(report.fixed, "finding"))?;
         }
@@ -200,13 +221,5 @@ fn suppressed_note(summary: &super::Summary) -> String {
         String::new()
     } else {
         format!("; {} suppressed", summary.suppressed)
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }

@@ -24,6 +24,8 @@
 //!   "suppressed": [ { "path", "rule", "category", "severity", "start", "end", "line", "column",
 //!                     "match", "message", "reason": string | null, "directive_line" } ],
 //!                                             findings an inline directive approved
+//!   "baseline": { "hidden": int,            findings the baseline hides
+//!                 "stale": [ { "path", "rule", "match", "count" } ] },  entries no longer found
 //!   "errors": [ { "path": string | null, "message": string } ],
 //!   "summary": { "files": int, "findings": int, "error": int, "warning": int, "info": int,
 //!                "fixed": int,        fixes applied by --fix (0 otherwise)
@@ -49,8 +51,24 @@ struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     dropped: Option<Vec<Dropped<'a>>>,
     suppressed: Vec<SuppressedEntry<'a>>,
+    baseline: BaselineEntry<'a>,
     errors: Vec<ErrorEntry>,
     summary: Summary,
+}
+
+#[derive(Serialize)]
+struct BaselineEntry<'a> {
+    hidden: usize,
+    stale: Vec<StaleEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct StaleEntry<'a> {
+    path: &'a str,
+    rule: &'a str,
+    #[serde(rename = "match")]
+    matched: &'a str,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -212,6 +230,19 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
         findings,
         dropped: report.explain_context.then_some(dropped),
         suppressed,
+        baseline: BaselineEntry {
+            hidden: report.baselined,
+            stale: report
+                .stale
+                .iter()
+                .map(|entry| StaleEntry {
+                    path: &entry.path,
+                    rule: &entry.rule,
+                    matched: &entry.matched,
+                    count: entry.count,
+                })
+                .collect(),
+        },
         errors: report
             .errors
             .iter()

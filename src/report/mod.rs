@@ -57,6 +57,10 @@ pub struct Report<'a> {
     pub quiet: bool,
     /// Fixes applied by `--fix`.
     pub fixed: usize,
+    /// Findings hidden because the baseline records them.
+    pub baselined: usize,
+    /// Baseline entries that no longer occur.
+    pub stale: &'a [crate::baseline::Entry],
 }
 
 /// Counts for the summary line and the JSON `summary`.
@@ -114,6 +118,15 @@ pub fn render(
             json::render(report, out)?;
             human::render_errors(report.errors, err)
         }
+    }
+}
+
+/// "1 finding", "2 findings".
+pub(crate) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 

@@ -10,6 +10,7 @@ struct Output {
     version: u32,
     findings: Vec<Finding>,
     suppressed: Vec<serde_json::Value>,
+    baseline: serde_json::Value,
     errors: Vec<ErrorEntry>,
     summary: Summary,
 }
@@ -96,6 +97,10 @@ fn json_output_follows_version_1() {
     assert_eq!(output.summary.files, 1);
     assert_eq!(output.summary.fixed, 0);
     assert_eq!((output.summary.suppressed, output.suppressed.len()), (0, 0));
+    assert_eq!(
+        output.baseline,
+        serde_json::json!({ "hidden": 0, "stale": [] })
+    );
     assert_eq!(output.summary.findings, output.findings.len());
     assert_eq!(
         output.summary.error + output.summary.warning + output.summary.info,
