@@ -85,7 +85,7 @@ fn normalise(text: &str) -> String {
 }
 
 /// FNV-1a, 64 bits: tiny, stable, and good enough to tell claims apart.
-fn fnv1a(parts: &[&str]) -> u64 {
+pub(crate) fn fnv1a(parts: &[&str]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for byte in part.bytes().chain(std::iter::once(0)) {

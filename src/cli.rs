@@ -72,6 +72,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Print how often each rule fired (and which never did) instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
     /// Print findings only: no summary line.
     #[arg(long, short)]
     pub quiet: bool,
@@ -151,6 +154,14 @@ pub enum Format {
     Human,
     /// One JSON document (version 1).
     Json,
+    /// One JSON object per finding per line.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// JUnit XML, one test case per file.
+    Junit,
 }
 
 /// Output formats of `rules`.

@@ -226,6 +226,7 @@ fn check(
         explain_context: args.explain_context,
         show_suppressed: args.show_suppressed,
         quiet: args.quiet,
+        statistics: args.statistics,
         fixed,
         baselined,
         stale: &stale,

@@ -152,6 +152,58 @@ struct Summary {
     suppressed: usize,
 }
 
+fn finding_entry<'a>(
+    path: &'a str,
+    finding: &'a crate::engine::Finding,
+    location: &impl Fn(usize) -> (usize, usize),
+) -> Finding<'a> {
+    let (line, column) = location(finding.span.start);
+    let (end_line, end_column) = location(finding.span.end);
+    Finding {
+        path,
+        rule: &finding.rule,
+        category: &finding.category,
+        severity: finding.severity.as_str(),
+        start: finding.span.start,
+        end: finding.span.end,
+        line,
+        column,
+        end_line,
+        end_column,
+        matched: &finding.matched,
+        sentence: &finding.sentence_text,
+        message: &finding.message,
+        suggestions: &finding.suggestions,
+        fix: finding.fix.as_ref().map(|fix| Fix {
+            replacement: &fix.replacement,
+            applicability: fix.applicability.as_str(),
+        }),
+        softened_by: finding
+            .softened_by
+            .iter()
+            .map(|cue| CueEntry {
+                condition: cue.condition.as_str(),
+                cue: &cue.text,
+            })
+            .collect(),
+    }
+}
+
+/// `--format json-lines`: one finding per line, each the same object as in `findings` of the
+/// JSON document; nothing else on stdout (errors go to stderr), so `grep` and `jq -c` work.
+pub(super) fn render_lines(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
+    for file in report.files {
+        let lines = Lines::new(&file.text);
+        let location = |offset: usize| lines.location(&file.text, offset);
+        for finding in &file.findings {
+            serde_json::to_writer(&mut *out, &finding_entry(&file.path, finding, &location))
+                .map_err(super::json_error)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
     let mut findings = Vec::new();
     let mut dropped = Vec::new();
@@ -160,36 +212,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
         let lines = Lines::new(&file.text);
         let location = |offset: usize| lines.location(&file.text, offset);
         for finding in &file.findings {
-            let (line, column) = location(finding.span.start);
-            let (end_line, end_column) = location(finding.span.end);
-            findings.push(Finding {
-                path: &file.path,
-                rule: &finding.rule,
-                category: &finding.category,
-                severity: finding.severity.as_str(),
-                start: finding.span.start,
-                end: finding.span.end,
-                line,
-                column,
-                end_line,
-                end_column,
-                matched: &finding.matched,
-                sentence: &finding.sentence_text,
-                message: &finding.message,
-                suggestions: &finding.suggestions,
-                fix: finding.fix.as_ref().map(|fix| Fix {
-                    replacement: &fix.replacement,
-                    applicability: fix.applicability.as_str(),
-                }),
-                softened_by: finding
-                    .softened_by
-                    .iter()
-                    .map(|cue| CueEntry {
-                        condition: cue.condition.as_str(),
-                        cue: &cue.text,
-                    })
-                    .collect(),
-            });
+            findings.push(finding_entry(&file.path, finding, &location));
         }
         for entry in &file.suppressed {
             let finding = &entry.finding;
@@ -261,6 +284,6 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
             suppressed: summary.suppressed,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &document).map_err(super::json_error)?;
     writeln!(out)
 }

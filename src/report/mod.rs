@@ -4,9 +4,13 @@
 //! on the writers handed in by `main`: findings and the summary on `out`, problems on `err`.
 
 mod excerpt;
+mod github;
 mod human;
 mod json;
+mod junit;
 mod rules;
+mod sarif;
+mod statistics;
 
 pub use human::render_errors;
 pub use rules::{render_example_failures, render_rule, render_rule_json, render_rule_table};
@@ -55,6 +59,8 @@ pub struct Report<'a> {
     pub show_suppressed: bool,
     /// No summary line.
     pub quiet: bool,
+    /// Counts per rule instead of findings.
+    pub statistics: bool,
     /// Fixes applied by `--fix`.
     pub fixed: usize,
     /// Findings hidden because the baseline records them.
@@ -112,12 +118,27 @@ pub fn render(
     out: &mut dyn WriteColor,
     err: &mut dyn WriteColor,
 ) -> io::Result<()> {
+    if report.statistics {
+        statistics::render(report, out)?;
+        return human::render_errors(report.errors, err);
+    }
     match format {
-        Format::Human => human::render(report, out, err),
-        Format::Json => {
-            json::render(report, out)?;
-            human::render_errors(report.errors, err)
-        }
+        Format::Human => return human::render(report, out, err),
+        Format::Json => json::render(report, out)?,
+        Format::JsonLines => json::render_lines(report, out)?,
+        Format::Sarif => sarif::render(report, out)?,
+        Format::Github => github::render(report, out)?,
+        Format::Junit => junit::render(report, out)?,
+    }
+    human::render_errors(report.errors, err)
+}
+
+/// Keep the kind of an I/O error inside a serde_json error, so a closed pipe stays a closed
+/// pipe (a quiet exit) rather than a generic failure.
+pub(crate) fn json_error(err: serde_json::Error) -> io::Error {
+    match err.io_error_kind() {
+        Some(kind) => io::Error::new(kind, err),
+        None => io::Error::other(err),
     }
 }
 

@@ -81,7 +81,7 @@ pub fn render_rule_json(rules: &RuleSet, out: &mut dyn WriteColor) -> io::Result
             source: format!("{}:{}", rule.origin.path, rule.origin.line),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &entries).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &entries).map_err(super::json_error)?;
     writeln!(out)
 }
 
