@@ -129,7 +129,13 @@ fn check(
         return fail(&name_errors, err);
     }
     let rules = settings.configure(&rules);
-    let (inputs, mut errors) = walk::inputs(&args.paths, &settings, args.stdin_filename.as_deref());
+    let (inputs, warnings) =
+        match walk::inputs(&args.paths, &settings, args.stdin_filename.as_deref()) {
+            Ok(found) => found,
+            Err(error) => return fail(&[error], err),
+        };
+    report::render_warnings(&warnings, err)?;
+    let mut errors = Vec::new();
     let stdin_text = if inputs.iter().any(|input| input.origin == Origin::Stdin) {
         let mut bytes = Vec::new();
         stdin.read_to_end(&mut bytes)?;
@@ -137,14 +143,15 @@ fn check(
     } else {
         None
     };
-    let results: Vec<Result<FileReport, Error>> = inputs
+    let results: Vec<Result<Option<FileReport>, Error>> = inputs
         .par_iter()
         .map(|input| check_input(input, stdin_text.as_deref(), &rules, &settings))
         .collect();
     let mut files = Vec::new();
     for result in results {
         match result {
-            Ok(file) => files.push(file),
+            Ok(Some(file)) => files.push(file),
+            Ok(None) => {}
             Err(error) => errors.push(error),
         }
     }
@@ -326,12 +333,14 @@ fn fix_files(
     fixes
 }
 
+/// Check one input; `None` for a binary file found by walking a folder, which is skipped
+/// quietly as ripgrep does (a binary file named on the command line is an error).
 fn check_input(
     input: &Input,
     stdin: Option<&[u8]>,
     rules: &RuleSet,
     settings: &Settings,
-) -> Result<FileReport, Error> {
+) -> Result<Option<FileReport>, Error> {
     let bytes = match &input.origin {
         Origin::File(path) => std::fs::read(path).map_err(|source| Error::Read {
             path: input.display.clone(),
@@ -339,10 +348,16 @@ fn check_input(
         })?,
         Origin::Stdin => stdin.unwrap_or_default().to_vec(),
     };
-    let doc = Document::from_bytes(bytes, input.format).map_err(|source| Error::Decode {
-        path: input.display.clone(),
-        source,
-    })?;
+    let doc = match Document::from_bytes(bytes, input.format) {
+        Ok(doc) => doc,
+        Err(source::SourceError::Binary { .. }) if !input.explicit => return Ok(None),
+        Err(source) => {
+            return Err(Error::Decode {
+                path: input.display.clone(),
+                source,
+            })
+        }
+    };
     let mut file = FileReport {
         path: input.display.clone(),
         source: match &input.origin {
@@ -356,7 +371,7 @@ fn check_input(
         suppressed: Vec::new(),
     };
     judge(&mut file, doc, rules, settings);
-    Ok(file)
+    Ok(Some(file))
 }
 
 /// Run the rules on `doc`, apply its inline directives, drop findings below the minimum

@@ -27,7 +27,14 @@ pub struct Input {
     pub display: String,
     /// How to parse it.
     pub format: Format,
+    /// Named on the command line (checked whatever it holds), rather than found by walking a
+    /// folder (skipped quietly when it turns out to be binary, as ripgrep does).
+    pub explicit: bool,
 }
+
+/// What walking found besides inputs: folders that could not be read, symlink loops. These
+/// are warnings, not errors: the rest of the tree is still checked.
+pub type Warnings = Vec<String>;
 
 /// Where an input's bytes come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,13 +50,10 @@ pub fn inputs(
     paths: &[PathBuf],
     settings: &Settings,
     stdin_name: Option<&Path>,
-) -> (Vec<Input>, Vec<Error>) {
+) -> Result<(Vec<Input>, Warnings), Error> {
     let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    let filter = match Filter::new(settings) {
-        Ok(filter) => filter,
-        Err(err) => return (inputs, vec![err]),
-    };
+    let mut warnings = Vec::new();
+    let filter = Filter::new(settings)?;
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -63,20 +67,21 @@ pub fn inputs(
                 origin: Origin::Stdin,
                 display: name.display().to_string(),
                 format: Format::from_path(name),
+                explicit: true,
             });
         } else if path.is_dir() {
-            walk_dir(path, &filter, &mut inputs, &mut errors);
+            walk_dir(path, &filter, &mut inputs, &mut warnings);
         } else {
             // A missing or unreadable path is reported when it is read.
-            inputs.push(file_input(path.clone()));
+            inputs.push(file_input(path.clone(), true));
         }
     }
     inputs.sort_by(|a, b| a.display.cmp(&b.display));
     inputs.dedup_by(|a, b| a.display == b.display);
-    (inputs, errors)
+    Ok((inputs, warnings))
 }
 
-fn file_input(path: PathBuf) -> Input {
+fn file_input(path: PathBuf, explicit: bool) -> Input {
     let display = path
         .strip_prefix("./")
         .unwrap_or(&path)
@@ -86,26 +91,27 @@ fn file_input(path: PathBuf) -> Input {
         format: Format::from_path(&path),
         display,
         origin: Origin::File(path),
+        explicit,
     }
 }
 
-fn walk_dir(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+/// Walk `dir` honouring `.gitignore`, `.ignore` and hidden files (the `ignore` crate, as
+/// ripgrep does). Symbolic links are not followed, so a link loop cannot hang the walk.
+fn walk_dir(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, warnings: &mut Warnings) {
     for entry in ignore::WalkBuilder::new(dir).build() {
         match entry {
             Ok(entry) => {
                 if entry.file_type().is_some_and(|t| t.is_file()) && filter.accepts(entry.path()) {
-                    inputs.push(file_input(entry.into_path()));
+                    inputs.push(file_input(entry.into_path(), false));
                 }
             }
-            Err(err) => errors.push(Error::Read {
-                path: dir.display().to_string(),
-                source: std::io::Error::other(err.to_string()),
-            }),
+            Err(err) => warnings.push(format!("skipped part of {}: {err}", dir.display())),
         }
     }
 }
 
 struct Filter {
+    cwd: PathBuf,
     root: PathBuf,
     include: Option<GlobSet>,
     exclude: GlobSet,
@@ -119,6 +125,7 @@ impl Filter {
             Some(globs(&settings.include, "include")?)
         };
         Ok(Filter {
+            cwd: std::env::current_dir().unwrap_or_default(),
             root: settings.root.clone(),
             include,
             exclude: globs(&settings.exclude, "exclude")?,
@@ -126,8 +133,7 @@ impl Filter {
     }
 
     fn accepts(&self, path: &Path) -> bool {
-        let absolute =
-            std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path));
+        let absolute = self.cwd.join(path);
         let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
         let relative = relative.strip_prefix("./").unwrap_or(relative);
         if self.exclude.is_match(relative) {

@@ -152,6 +152,17 @@ fn finding_diagnostic(
         .with_notes(notes)
 }
 
+/// Write each warning as a one-line diagnostic.
+pub fn render_warnings(warnings: &[String], err: &mut dyn WriteColor) -> io::Result<()> {
+    let config = Config::default();
+    let files: SimpleFiles<String, String> = SimpleFiles::new();
+    for warning in warnings {
+        let diagnostic = Diagnostic::warning().with_message(warning.as_str());
+        term::emit_to_write_style(err, &config, &files, &diagnostic).map_err(io_error)?;
+    }
+    Ok(())
+}
+
 /// Write each error as a diagnostic (a located one with its snippet).
 pub fn render_errors(errors: &[Error], err: &mut dyn WriteColor) -> io::Result<()> {
     let config = Config::default();

@@ -12,7 +12,7 @@ mod rules;
 mod sarif;
 mod statistics;
 
-pub use human::render_errors;
+pub use human::{render_errors, render_warnings};
 pub use rules::{render_example_failures, render_rule, render_rule_json, render_rule_table};
 
 use std::io;

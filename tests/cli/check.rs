@@ -249,3 +249,40 @@ fn color_always_and_never_are_honoured() {
         .run();
     assert!(!plain.stdout.contains('\u{1b}'));
 }
+
+#[test]
+fn walking_honours_gitignore_and_dot_ignore_and_skips_binary_files_quietly() {
+    let claim = "Our stem cell injections cure arthritis.\n";
+    let run = Case::new()
+        .file("site/.git/HEAD", "ref: refs/heads/main\n")
+        .file("site/.gitignore", "drafts/\n")
+        .file("site/.ignore", "old.md\n")
+        .file("site/page.md", claim)
+        .file("site/old.md", claim)
+        .file("site/drafts/next.md", claim)
+        .file("site/logo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        .args(["check", "site", "--format", "json", "--select", "cure"])
+        .run();
+    assert_eq!(
+        run.code, 1,
+        "a walked binary file is skipped, not an error: {run:?}"
+    );
+    let json = run.json();
+    let paths: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["site/page.md"]);
+    assert_eq!(json["summary"]["files"], 1);
+}
+
+#[test]
+fn symlink_loops_do_not_hang_the_walk() {
+    let case = Case::new().file("site/page.md", "Our stem cell injections cure arthritis.\n");
+    std::os::unix::fs::symlink(case.path().join("site"), case.path().join("site/loop")).unwrap();
+    let run = case.run_with(&["check", "site", "--format", "json", "--select", "cure"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.json()["findings"].as_array().unwrap().len(), 1);
+}
