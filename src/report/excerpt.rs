@@ -42,14 +42,20 @@ impl Text {
             .unwrap_or_else(|next| next - 1)
     }
 
-    fn line_range(&self, line_index: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line_index)?;
+    fn line_range(&self, line_index: usize) -> Result<Range<usize>, Error> {
+        let start = *self
+            .line_starts
+            .get(line_index)
+            .ok_or(Error::LineTooLarge {
+                given: line_index,
+                max: self.line_starts.len().saturating_sub(1),
+            })?;
         let end = self
             .line_starts
             .get(line_index + 1)
             .copied()
             .unwrap_or(self.text.len());
-        Some(start..end)
+        Ok(start..end)
     }
 }
 
@@ -143,13 +149,7 @@ impl<'a> Files<'a> for Excerpts {
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, Error> {
         let excerpt = self.get(id)?;
-        let line = excerpt
-            .text
-            .line_range(line_index)
-            .ok_or(Error::LineTooLarge {
-                given: line_index,
-                max: excerpt.text.line_starts.len().saturating_sub(1),
-            })?;
+        let line = excerpt.text.line_range(line_index)?;
         let start = line.start.clamp(excerpt.window.start, excerpt.window.end);
         let end = line.end.clamp(excerpt.window.start, excerpt.window.end);
         Ok(start - excerpt.window.start..end - excerpt.window.start)
@@ -162,13 +162,7 @@ impl<'a> Files<'a> for Excerpts {
         byte_index: usize,
     ) -> Result<usize, Error> {
         let excerpt = self.get(id)?;
-        let line = excerpt
-            .text
-            .line_range(line_index)
-            .ok_or(Error::LineTooLarge {
-                given: line_index,
-                max: excerpt.text.line_starts.len().saturating_sub(1),
-            })?;
+        let line = excerpt.text.line_range(line_index)?;
         let offset = (excerpt.window.start + byte_index).clamp(line.start, line.end);
         let prefix = excerpt
             .text
