@@ -137,13 +137,24 @@ fn finding_diagnostic(
             cue.condition, cue.text
         ));
     }
-    notes.extend(finding.suggestions.iter().map(|s| format!("help: {s}")));
+    // A suggestion that starts in lower case is a replacement for the matched words, not a
+    // sentence: say so, so it reads as advice rather than a fragment.
+    for suggestion in &finding.suggestions {
+        if suggestion.starts_with(|c: char| c.is_lowercase()) {
+            notes.push(format!(
+                "help: write \"{suggestion}\" instead of \"{}\"",
+                finding.matched
+            ));
+        } else {
+            notes.push(format!("help: {suggestion}"));
+        }
+    }
     if let Some(fix) = &finding.fix {
         let how = match fix.applicability {
-            crate::rules::Applicability::Safe => "safe fix",
-            crate::rules::Applicability::Unsafe => "unsafe fix",
+            crate::rules::Applicability::Safe => "`--fix` applies",
+            crate::rules::Applicability::Unsafe => "`--fix --unsafe-fixes` applies",
         };
-        notes.push(format!("{how}: replace with \"{}\"", fix.replacement));
+        notes.push(format!("fix: {how} \"{}\"", fix.replacement));
     }
     Diagnostic::new(level)
         .with_code(finding.rule.as_str())
