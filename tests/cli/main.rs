@@ -3,6 +3,7 @@
 // Helpers outside #[test] functions panic on purpose when a run is not what a test expects.
 #![allow(clippy::unwrap_used)]
 
+mod accuracy;
 mod baseline;
 mod check;
 mod config;
