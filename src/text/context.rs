@@ -690,16 +690,32 @@ impl<'a> Analysis<'a> {
             .unwrap_or(first);
         let quoted = self.is_quoted();
         let candidates = self.attribution_cues(quoted);
-        candidates.into_iter().find(|&(s, _)| {
-            if quoted {
-                return true;
-            }
-            if s < self.before {
-                contrast[s] == first
-            } else {
-                contrast[s] == last && self.is_postposed_report(s)
-            }
-        })
+        candidates
+            .into_iter()
+            .find(|&(s, _)| {
+                if quoted {
+                    return true;
+                }
+                if s < self.before {
+                    contrast[s] == first
+                } else {
+                    contrast[s] == last && self.is_postposed_report(s)
+                }
+            })
+            .or_else(|| self.rebutted_report())
+    }
+
+    /// Someone else's statement, then a rebuttal: "The founder predicts X, but independent
+    /// experts are sceptical"; "Clinics tell patients that X, but there is no evidence". The
+    /// report is distanced by what follows it, even with no distancing word before it.
+    fn rebutted_report(&self) -> Option<Span> {
+        let reporter = (0..self.before).find(|&i| {
+            is_in(cues::REPORTED_SPEECH, &self.tokens[i].norm) && !self.first_person_subject(i)
+        })?;
+        let but = (self.after..self.tokens.len()).find(|&i| self.tokens[i].norm == "but")?;
+        let rebutted = (but + 1..(but + 9).min(self.tokens.len()))
+            .any(|i| longest_at(&self.tokens, i, cues::REBUTTALS).is_some());
+        rebutted.then_some((reporter, reporter + 1))
     }
 
     /// Every distancing cue in the sentence, outside the match, with the checks that do not
@@ -1186,6 +1202,30 @@ mod tests {
             Negated,
             "Not everyone knows that our patented marrow concentrate injection quickly regrows cartilage.",
             "regrows cartilage"
+        ));
+    }
+
+    #[test]
+    fn report_followed_by_a_rebuttal_is_attributed() {
+        let sentence = "The founder predicts that stem cells will replace knee surgery, but independent experts are sceptical.";
+        assert!(holds(
+            Attributed,
+            sentence,
+            "stem cells will replace knee surgery"
+        ));
+        let told = "Clinics often tell patients that the shots regrow cartilage, but there is no evidence for it.";
+        assert!(holds(Attributed, told, "the shots regrow cartilage"));
+        let unrebutted = "The founder predicts that stem cells will replace knee surgery, but it will take time.";
+        assert!(!holds(
+            Attributed,
+            unrebutted,
+            "stem cells will replace knee surgery"
+        ));
+        let ours = "We predict that stem cells will replace knee surgery, but critics disagree.";
+        assert!(!holds(
+            Attributed,
+            ours,
+            "stem cells will replace knee surgery"
         ));
     }
 

@@ -385,6 +385,8 @@ pub(crate) const ASPIRATIONAL: &[&str] = &[
     "strives to",
     "striving to",
     "the goal is",
+    "the aim is",
+    "the aim of",
     "our goal",
     "the goal of",
     "goal of",
@@ -419,6 +421,60 @@ pub(crate) const ASPIRATIONAL: &[&str] = &[
     "research into",
     "working toward",
     "working towards",
+];
+
+/// Verbs that report someone else's statement without judging it ("predicts", "tells
+/// patients that"); they distance a claim only when a rebuttal follows (see [`REBUTTALS`]).
+///
+/// Source: design addition (DOMAIN.md §2.5 reporting verbs, narrowed to neutral ones).
+pub(crate) const REPORTED_SPEECH: &[&str] = &[
+    "predicts",
+    "predicted",
+    "says",
+    "said",
+    "tell",
+    "tells",
+    "told",
+    "quoted",
+    "cited",
+    "calls",
+    "called",
+    "believes",
+    "believed",
+    "argues",
+    "argued",
+    "insists",
+    "insisted",
+    "suggests",
+];
+
+/// What follows "but" when a reported claim is being rebutted.
+///
+/// Source: design addition, modelled on FDA/ISSCR wording (DOMAIN.md §2.1 Tier B).
+pub(crate) const REBUTTALS: &[&str] = &[
+    "there is no evidence",
+    "there's no evidence",
+    "no evidence",
+    "no good evidence",
+    "little evidence",
+    "no proof",
+    "not been shown",
+    "has not been shown",
+    "have not been shown",
+    "sceptical",
+    "skeptical",
+    "disagree",
+    "disagrees",
+    "dispute",
+    "disputes",
+    "criticised",
+    "criticized",
+    "reject",
+    "rejected",
+    "unproven",
+    "not supported",
+    "trials found no",
+    "studies found no",
 ];
 
 /// Aspirational cues that frame a match that comes *before* them, as the clause's predicate
