@@ -566,7 +566,12 @@ impl<'a> Analysis<'a> {
             .iter()
             .any(|p| phrase_at(&self.tokens, e, p).is_some())
         {
-            return true;
+            // "no more pain" is a promise, but "not more effective than" is a denial.
+            let denied_comparison =
+                phrase_at(&self.tokens, e, "more").is_some() && self.tokens[s].norm != "no";
+            if !denied_comparison {
+                return true;
+            }
         }
         if phrase_at(&self.tokens, e, "the need").is_some()
             || phrase_at(&self.tokens, s, "if not").is_some()
@@ -1203,6 +1208,14 @@ mod tests {
             "Not everyone knows that our patented marrow concentrate injection quickly regrows cartilage.",
             "regrows cartilage"
         ));
+    }
+
+    #[test]
+    fn not_more_effective_is_negated_but_no_more_pain_is_not() {
+        let denial = "Cell injections were not more effective than a steroid shot.";
+        assert!(holds(Negated, denial, "more effective than a steroid shot"));
+        let promise = "No more pain: our injections regrow cartilage.";
+        assert!(!holds(Negated, promise, "injections regrow cartilage"));
     }
 
     #[test]
