@@ -197,9 +197,11 @@ fn check(
         }
     }
     let mut fixed = 0;
+    let mut not_fixed = 0;
     if args.fix || args.diff {
         let fixes = fix_files(&mut files, args, &rules, &settings, &mut errors);
         fixed = fixes.applied;
+        not_fixed = fixes.not_applied;
         if args.diff {
             for diff in &fixes.diffs {
                 out.write_all(diff.as_bytes())?;
@@ -235,6 +237,7 @@ fn check(
         quiet: args.quiet,
         statistics: args.statistics,
         fixed,
+        not_fixed,
         baselined,
         stale: &stale,
     };
@@ -270,6 +273,9 @@ fn outcome(settings: &Settings, files: &[FileReport]) -> Outcome {
 #[derive(Debug, Default)]
 struct Fixes {
     applied: usize,
+    /// Chosen fixes that could not be applied: they overlap an applied one, or the match
+    /// crosses inline markup so no single edit of the original expresses it.
+    not_applied: usize,
     diffs: Vec<String>,
 }
 
@@ -290,24 +296,25 @@ fn fix_files(
     };
     let mut fixes = Fixes::default();
     for file in files.iter_mut() {
-        let edits: Vec<fix::Edit> = file
+        let chosen: Vec<&engine::Fix> = file
             .findings
             .iter()
-            .filter_map(|finding| {
-                let chosen = finding
-                    .fix
-                    .as_ref()
-                    .filter(|f| f.applicability >= required)?;
+            .filter_map(|finding| finding.fix.as_ref().filter(|f| f.applicability >= required))
+            .collect();
+        let edits: Vec<fix::Edit> = chosen
+            .iter()
+            .filter_map(|chosen| {
                 Some(fix::Edit {
                     span: chosen.edit?,
                     replacement: chosen.replacement.clone(),
                 })
             })
             .collect();
+        let result = fix::apply(&file.text, &edits);
+        fixes.not_applied += chosen.len() - result.applied.len();
         if edits.is_empty() {
             continue;
         }
-        let result = fix::apply(&file.text, &edits);
         if result.text == *file.text {
             continue;
         }

@@ -107,6 +107,13 @@ pub(super) fn render(
         if report.fixed > 0 {
             writeln!(out, "Fixed {}.", plural(report.fixed, "finding"))?;
         }
+        if report.not_fixed > 0 {
+            writeln!(
+                out,
+                "{} not applied: it overlaps another fix or its claim crosses inline markup; edit by hand.",
+                plural(report.not_fixed, "fix")
+            )?;
+        }
         summary_line(report, out)?;
     }
     Ok(())
@@ -137,18 +144,7 @@ fn finding_diagnostic(
             cue.condition, cue.text
         ));
     }
-    // A suggestion that starts in lower case is a replacement for the matched words, not a
-    // sentence: say so, so it reads as advice rather than a fragment.
-    for suggestion in &finding.suggestions {
-        if suggestion.starts_with(|c: char| c.is_lowercase()) {
-            notes.push(format!(
-                "help: write \"{suggestion}\" instead of \"{}\"",
-                finding.matched
-            ));
-        } else {
-            notes.push(format!("help: {suggestion}"));
-        }
-    }
+    notes.extend(finding.suggestions.iter().map(|s| format!("help: {s}")));
     if let Some(fix) = &finding.fix {
         let how = match fix.applicability {
             crate::rules::Applicability::Safe => "`--fix` applies",

@@ -29,6 +29,7 @@
 //!   "errors": [ { "path": string | null, "message": string } ],
 //!   "summary": { "files": int, "findings": int, "error": int, "warning": int, "info": int,
 //!                "fixed": int,        fixes applied by --fix (0 otherwise)
+//!                "fixes_not_applied": int,  chosen fixes that overlap or cross markup
 //!                "suppressed": int }
 //! }
 //! ```
@@ -149,6 +150,7 @@ struct Summary {
     warning: usize,
     info: usize,
     fixed: usize,
+    fixes_not_applied: usize,
     suppressed: usize,
 }
 
@@ -281,6 +283,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
             warning: summary.warning,
             info: summary.info,
             fixed: report.fixed,
+            fixes_not_applied: report.not_fixed,
             suppressed: summary.suppressed,
         },
     };

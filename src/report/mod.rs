@@ -63,6 +63,8 @@ pub struct Report<'a> {
     pub statistics: bool,
     /// Fixes applied by `--fix`.
     pub fixed: usize,
+    /// Fixes `--fix` chose but could not apply (overlapping another, or across markup).
+    pub not_fixed: usize,
     /// Findings hidden because the baseline records them.
     pub baselined: usize,
     /// Baseline entries that no longer occur.

@@ -141,6 +141,13 @@ fn match_across_markup_is_reported_but_not_rewritten() {
         .file("page.md", text);
     let fixed = run(&case, &["page.md", "--fix"]);
     assert_eq!(fixed.code, 1, "the finding remains: {fixed:?}");
+    assert!(
+        fixed.stdout.contains(
+            "1 fix not applied: it overlaps another fix or its claim crosses inline markup"
+        ),
+        "{}",
+        fixed.stdout
+    );
     assert_eq!(case.read("page.md"), text.as_bytes());
 }
 

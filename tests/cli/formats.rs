@@ -57,6 +57,7 @@ struct Summary {
     warning: usize,
     info: usize,
     fixed: usize,
+    fixes_not_applied: usize,
     suppressed: usize,
 }
 
@@ -95,7 +96,10 @@ fn json_output_follows_version_1() {
         assert!(!fix.replacement.is_empty());
     }
     assert_eq!(output.summary.files, 1);
-    assert_eq!(output.summary.fixed, 0);
+    assert_eq!(
+        (output.summary.fixed, output.summary.fixes_not_applied),
+        (0, 0)
+    );
     assert_eq!((output.summary.suppressed, output.suppressed.len()), (0, 0));
     assert_eq!(
         output.baseline,
