@@ -745,8 +745,12 @@ impl<'a> Analysis<'a> {
                     (i + 1..self.before.max(i + 1)).any(|k| self.tokens[k].norm == "as");
                 (as_follows || quoted).then_some((i, i + 1))
             } else if let Some(e) = phrase_at(&self.tokens, i, "according to") {
-                let vague = (e..(e + 2).min(self.tokens.len()))
-                    .any(|k| is_in(cues::VAGUE_AUTHORITIES, &self.tokens[k].norm));
+                // "according to studies" is vague authority and "according to our medical
+                // director" is the advertiser speaking: neither distances the claim.
+                let vague = (e..(e + 2).min(self.tokens.len())).any(|k| {
+                    let word = self.tokens[k].norm.as_str();
+                    is_in(cues::VAGUE_AUTHORITIES, word) || is_in(cues::FIRST_PERSON, word)
+                });
                 (!vague).then_some((i, e))
             } else if is_in(cues::COMMERCIAL_SOURCES, &t.norm) {
                 (i + 1..(i + 3).min(self.tokens.len()))
@@ -1208,6 +1212,15 @@ mod tests {
             "Not everyone knows that our patented marrow concentrate injection quickly regrows cartilage.",
             "regrows cartilage"
         ));
+    }
+
+    #[test]
+    fn according_to_our_own_staff_is_not_attributed() {
+        let ours = "According to our medical director, cord cells can cure knee arthritis.";
+        assert!(!holds(Attributed, ours, "can cure knee arthritis"));
+        let theirs =
+            "According to the complaint, the clinic said cord cells can cure knee arthritis.";
+        assert!(holds(Attributed, theirs, "can cure knee arthritis"));
     }
 
     #[test]
