@@ -80,27 +80,17 @@ fn fail(errors: &[Error], err: &mut dyn WriteColor) -> io::Result<Outcome> {
 /// The built-in pack plus the settings' packs. User packs must pass their own examples.
 fn load_rules(settings: &Settings) -> Result<RuleSet, Vec<Error>> {
     let mut loader = Loader::default();
-    for (path, text) in rules::builtin::FILES {
-        loader.add(path, text);
-    }
+    rules::builtin::add_to(&mut loader);
+    let builtin = loader.len();
     for pack in &settings.packs {
         loader.load_path(pack);
     }
-    let rules = RuleSet::new(
-        loader
-            .finish()
-            .map_err(|errors| errors.into_iter().map(Error::from).collect::<Vec<_>>())?,
-    );
-    let builtin_ids: Vec<&str> = rules::builtin::FILES
-        .iter()
-        .map(|(path, _)| *path)
-        .collect();
-    let user_rules: Vec<Arc<Rule>> = rules
-        .rules()
-        .iter()
-        .filter(|rule| !builtin_ids.contains(&rule.origin.path.as_str()))
-        .cloned()
-        .collect();
+    let rules = loader
+        .finish()
+        .map_err(|errors| errors.into_iter().map(Error::from).collect::<Vec<_>>())?;
+    // The built-in pack's examples are checked by `cargo test`, not at every start.
+    let user_rules = rules[builtin..].to_vec();
+    let rules = RuleSet::new(rules);
     let failures = selftest::check(&RuleSet::new(user_rules));
     if failures.is_empty() {
         Ok(rules)
@@ -467,9 +457,7 @@ fn test_rules(
 ) -> io::Result<Outcome> {
     let mut loader = Loader::default();
     if args.paths.is_empty() {
-        for (path, text) in rules::builtin::FILES {
-            loader.add(path, text);
-        }
+        rules::builtin::add_to(&mut loader);
     }
     for path in &args.paths {
         loader.load_path(path);

@@ -84,10 +84,15 @@ pub const FILES: &[(&str, &str)] = &[
 /// Parse the default pack.
 pub fn rules() -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
     let mut loader = Loader::default();
+    add_to(&mut loader);
+    loader.finish()
+}
+
+/// Add the default pack to `loader`, before any user pack so that its ids win.
+pub(crate) fn add_to(loader: &mut Loader) {
     for (path, text) in FILES {
         loader.add(path, text);
     }
-    loader.finish()
 }
 
 #[cfg(test)]

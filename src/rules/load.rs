@@ -123,6 +123,11 @@ impl Loader {
         });
     }
 
+    /// How many rules have been added so far.
+    pub(crate) fn len(&self) -> usize {
+        self.rules.len()
+    }
+
     /// The rules, or every mistake found.
     pub(crate) fn finish(self) -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
         if self.errors.is_empty() {
@@ -137,14 +142,6 @@ impl Loader {
 pub fn parse_pack(path: &str, text: &str) -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
     let mut loader = Loader::default();
     loader.add(path, text);
-    loader.finish()
-}
-
-/// Read a pack: a single rule file, or every `*.toml` file of a folder (not recursively) in
-/// name order.
-pub fn load_pack(path: &Path) -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
-    let mut loader = Loader::default();
-    loader.load_path(path);
     loader.finish()
 }
 

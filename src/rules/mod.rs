@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 pub(crate) use compile::interpolate;
 pub(crate) use load::Loader;
-pub use load::{load_pack, parse_pack, RuleError};
+pub use load::{parse_pack, RuleError};
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -51,16 +51,6 @@ impl Severity {
             Severity::Error => "error",
         }
     }
-
-    /// Parse a lowercase name.
-    pub fn parse(name: &str) -> Option<Severity> {
-        match name {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
 }
 
 impl fmt::Display for Severity {
@@ -88,16 +78,6 @@ pub enum Condition {
 }
 
 impl Condition {
-    /// Every condition, in a fixed order.
-    pub const ALL: [Condition; 6] = [
-        Condition::Negated,
-        Condition::Hedged,
-        Condition::Aspirational,
-        Condition::Question,
-        Condition::Attributed,
-        Condition::Cited,
-    ];
-
     /// The name used in rule files.
     pub fn as_str(self) -> &'static str {
         match self {
