@@ -673,7 +673,12 @@ impl<'a> Analysis<'a> {
     fn aspirational(&self) -> Option<Span> {
         let clauses = self.match_clauses();
         self.find(cues::ASPIRATIONAL).into_iter().find(|&(s, _)| {
-            clauses.contains(&self.clause[s])
+            // "the body's natural potential to repair" states a capacity, not a hope.
+            let innate = self.tokens[s].norm == "potential"
+                && prev_word(&self.tokens, s)
+                    .is_some_and(|p| is_in(cues::INNATE_CAPACITY, &self.tokens[p].norm));
+            !innate
+                && clauses.contains(&self.clause[s])
                 && (s < self.before
                     || (cues::POST_ASPIRATIONAL.contains(&self.tokens[s].norm.as_str())
                         && self.within_words(self.after, s, self.clause[s], 4)))
@@ -753,8 +758,14 @@ impl<'a> Analysis<'a> {
                 });
                 (!vague).then_some((i, e))
             } else if is_in(cues::COMMERCIAL_SOURCES, &t.norm) {
-                (i + 1..(i + 3).min(self.tokens.len()))
+                // "clinics say", "clinics contacted by reporters quoted": a seller the writer
+                // reports on; "our clinic says" is the advertiser itself.
+                let ours = prev_word(&self.tokens, i)
+                    .is_some_and(|p| is_in(cues::FIRST_PERSON, &self.tokens[p].norm));
+                (i + 1..(i + 7).min(self.tokens.len()))
+                    .take_while(|&k| self.tokens[k].is_word)
                     .find(|&k| is_in(cues::SAY_VERBS, &self.tokens[k].norm))
+                    .filter(|_| !ours)
                     .map(|k| (i, k + 1))
             } else {
                 None
@@ -1600,6 +1611,17 @@ mod tests {
             Aspirational,
             "Stem cells hold the potential to halt arthritis.",
             "potential to halt arthritis"
+        ));
+    }
+
+    #[test]
+    fn natural_potential_is_a_capacity_not_a_hope() {
+        let sentence = "Your body has a natural potential to rebuild worn cartilage.";
+        assert!(!holds(Aspirational, sentence, "rebuild worn cartilage"));
+        assert!(holds(
+            Aspirational,
+            "Cell therapy has the potential to rebuild worn cartilage.",
+            "rebuild worn cartilage"
         ));
     }
 

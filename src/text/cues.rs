@@ -428,6 +428,7 @@ pub(crate) const ASPIRATIONAL: &[&str] = &[
 ///
 /// Source: design addition (DOMAIN.md §2.5 reporting verbs, narrowed to neutral ones).
 pub(crate) const REPORTED_SPEECH: &[&str] = &[
+    "predict",
     "predicts",
     "predicted",
     "says",
@@ -476,6 +477,12 @@ pub(crate) const REBUTTALS: &[&str] = &[
     "trials found no",
     "studies found no",
 ];
+
+/// Words before "potential" that make it an innate capacity the writer asserts ("the body's
+/// natural potential to repair"), not the future hope that softens a claim.
+///
+/// Source: design addition (DOMAIN.md §2.3 aspirational framing is about the future).
+pub(crate) const INNATE_CAPACITY: &[&str] = &["natural", "innate", "inherent", "own", "healing"];
 
 /// Aspirational cues that frame a match that comes *before* them, as the clause's predicate
 /// ("regrowing cartilage is promising", "… shows promise"); first words only.
@@ -709,13 +716,50 @@ pub(crate) const COMMERCIAL_SOURCES: &[&str] = &[
     "ads",
     "advertisers",
     "vendors",
+    "brochure",
+    "brochures",
+    "leaflet",
+    "leaflets",
+    "flyer",
+    "flyers",
+    "pamphlet",
+    "pamphlets",
+    "adverts",
+    "advertisements",
 ];
 
 /// Verbs of saying that distance only after a commercial source.
 ///
 /// Source: design addition.
 pub(crate) const SAY_VERBS: &[&str] = &[
-    "say", "says", "said", "state", "states", "stated", "assert", "asserts", "insist", "insist",
+    "say",
+    "says",
+    "said",
+    "state",
+    "states",
+    "stated",
+    "assert",
+    "asserts",
+    "insist",
+    "insists",
+    "tell",
+    "tells",
+    "told",
+    "quote",
+    "quotes",
+    "quoted",
+    "cite",
+    "cites",
+    "cited",
+    "call",
+    "calls",
+    "called",
+    "describe",
+    "describes",
+    "described",
+    "promise",
+    "promises",
+    "promised",
 ];
 
 /// Vague authorities after "according to": these add false authority and are *not*
