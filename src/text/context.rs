@@ -1615,6 +1615,20 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_that_remains_a_goal_is_aspirational() {
+        assert!(holds(
+            Aspirational,
+            "A cure for arthritis remains a goal of many laboratories.",
+            "A cure for arthritis"
+        ));
+        assert!(holds(
+            Aspirational,
+            "The long-term aim is an injection that regrows cartilage.",
+            "regrows cartilage"
+        ));
+    }
+
+    #[test]
     fn natural_potential_is_a_capacity_not_a_hope() {
         let sentence = "Your body has a natural potential to rebuild worn cartilage.";
         assert!(!holds(Aspirational, sentence, "rebuild worn cartilage"));

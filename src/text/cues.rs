@@ -386,6 +386,13 @@ pub(crate) const ASPIRATIONAL: &[&str] = &[
     "striving to",
     "the goal is",
     "the aim is",
+    "aim is",
+    "remains a goal",
+    "remain a goal",
+    "remains the goal",
+    "remains a hope",
+    "remains an aspiration",
+    "goal is",
     "the aim of",
     "our goal",
     "the goal of",
@@ -489,8 +496,16 @@ pub(crate) const INNATE_CAPACITY: &[&str] = &["natural", "innate", "inherent", "
 ///
 /// Source: design addition (DESIGN.md `aspirational`), so a trailing "potential alternative"
 /// does not soften an unrelated earlier claim.
-pub(crate) const POST_ASPIRATIONAL: &[&str] =
-    &["promising", "shows", "show", "showed", "holds", "hold"];
+pub(crate) const POST_ASPIRATIONAL: &[&str] = &[
+    "promising",
+    "shows",
+    "show",
+    "showed",
+    "holds",
+    "hold",
+    "remains",
+    "remain",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Questions
