@@ -234,7 +234,13 @@ impl Located<'_> {
             message: fill(&rule.message),
             suggestions: rule.suggest.iter().map(|s| fill(s)).collect(),
             fix: rule.fix.as_ref().map(|fix| Fix {
-                replacement: match_case(whole.as_str(), &fill(&fix.replace)),
+                replacement: match_case(
+                    whole.as_str(),
+                    &fill(&fix.replace),
+                    !self.sentence[..whole.start()]
+                        .chars()
+                        .any(char::is_alphanumeric),
+                ),
                 applicability: fix.applicability,
                 edit: self.block.map.to_source(in_block),
             }),
@@ -243,18 +249,22 @@ impl Located<'_> {
     }
 }
 
-/// Give `replacement` the capitalisation of `original`: an all-caps match gives an all-caps
-/// rewrite, a capitalised one a capitalised rewrite, anything else the rewrite as written.
-pub fn match_case(original: &str, replacement: &str) -> String {
+/// Give `replacement` the capitalisation of `original`: a shouted (all-caps, several words)
+/// match gives an all-caps rewrite; a match that opens its sentence with a capital gives a
+/// capitalised rewrite; anything else keeps the rewrite as written, so an acronym in the middle
+/// of a sentence ("our FDA-approved stem cells") does not capitalise the word that replaces it.
+pub fn match_case(original: &str, replacement: &str, starts_sentence: bool) -> String {
     let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-    if all_caps {
+    let shouted = letters.len() > 1
+        && letters.iter().all(|c| c.is_uppercase())
+        && original.contains(char::is_whitespace);
+    if shouted {
         return replacement.to_uppercase();
     }
-    let starts_upper = original.chars().next().is_some_and(char::is_uppercase);
+    let capitalise = starts_sentence && original.chars().next().is_some_and(char::is_uppercase);
     let mut chars = replacement.chars();
     match chars.next() {
-        Some(first) if starts_upper => first.to_uppercase().chain(chars).collect(),
+        Some(first) if capitalise => first.to_uppercase().chain(chars).collect(),
         _ => replacement.to_owned(),
     }
 }
@@ -331,10 +341,23 @@ pass = ["PRP does not cure arthritis."]
     #[test]
     fn fix_keeps_capitalisation() {
         assert_eq!(
-            match_case("Cures arthritis", "may ease symptoms"),
+            match_case("Cures arthritis", "may ease symptoms", true),
             "May ease symptoms"
         );
-        assert_eq!(match_case("CURES ARTHRITIS", "may ease"), "MAY EASE");
-        assert_eq!(match_case("cures", "may ease"), "may ease");
+        assert_eq!(match_case("CURES ARTHRITIS", "may ease", true), "MAY EASE");
+        assert_eq!(match_case("cures", "may ease", true), "may ease");
+    }
+
+    #[test]
+    fn an_acronym_inside_a_sentence_does_not_capitalise_the_fix() {
+        assert_eq!(
+            match_case("FDA-approved stem cells", "stem cells", false),
+            "stem cells"
+        );
+        assert_eq!(
+            match_case("FDA-approved stem cells", "stem cells", true),
+            "Stem cells"
+        );
+        assert_eq!(match_case("FDA", "the agency", false), "the agency");
     }
 }
