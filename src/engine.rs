@@ -250,9 +250,10 @@ impl Located<'_> {
 }
 
 /// Give `replacement` the capitalisation of `original`: a shouted (all-caps, several words)
-/// match gives an all-caps rewrite; a match that opens its sentence with a capital gives a
-/// capitalised rewrite; anything else keeps the rewrite as written, so an acronym in the middle
-/// of a sentence ("our FDA-approved stem cells") does not capitalise the word that replaces it.
+/// match gives an all-caps rewrite; a match that opens its sentence with a capital, or whose first
+/// word is capitalised ("our Miracle shot", a headline), gives a capitalised rewrite; anything else
+/// keeps the rewrite as written, so an acronym in the middle of a sentence ("our FDA-approved
+/// stem cells") does not capitalise the word that replaces it.
 pub fn match_case(original: &str, replacement: &str, starts_sentence: bool) -> String {
     let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
     let shouted = letters.len() > 1
@@ -261,7 +262,11 @@ pub fn match_case(original: &str, replacement: &str, starts_sentence: bool) -> S
     if shouted {
         return replacement.to_uppercase();
     }
-    let capitalise = starts_sentence && original.chars().next().is_some_and(char::is_uppercase);
+    let mut first_word = original.chars().take_while(|c| c.is_alphanumeric());
+    let capitalised_word = first_word.next().is_some_and(char::is_uppercase)
+        && first_word.next().is_some_and(char::is_lowercase);
+    let capitalise = original.chars().next().is_some_and(char::is_uppercase)
+        && (starts_sentence || capitalised_word);
     let mut chars = replacement.chars();
     match chars.next() {
         Some(first) if capitalise => first.to_uppercase().chain(chars).collect(),
@@ -359,5 +364,6 @@ pass = ["PRP does not cure arthritis."]
             "Stem cells"
         );
         assert_eq!(match_case("FDA", "the agency", false), "the agency");
+        assert_eq!(match_case("Miracle shot", "injection", false), "Injection");
     }
 }
