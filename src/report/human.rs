@@ -150,7 +150,14 @@ fn finding_diagnostic(
             crate::rules::Applicability::Safe => "`--fix` applies",
             crate::rules::Applicability::Unsafe => "`--fix --unsafe-fixes` applies",
         };
-        notes.push(format!("fix: {how} \"{}\"", fix.replacement));
+        if fix.edit.is_some() {
+            notes.push(format!("fix: {how} \"{}\"", fix.replacement));
+        } else {
+            notes.push(format!(
+                "fix: not applicable here, the match crosses markup; edit by hand: \"{}\"",
+                fix.replacement
+            ));
+        }
     }
     Diagnostic::new(level)
         .with_code(finding.rule.as_str())

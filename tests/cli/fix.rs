@@ -149,6 +149,15 @@ fn match_across_markup_is_reported_but_not_rewritten() {
         fixed.stdout
     );
     assert_eq!(case.read("page.md"), text.as_bytes());
+
+    let shown = run(&case, &["page.md"]);
+    assert!(
+        shown.stdout.contains(
+            "fix: not applicable here, the match crosses markup; edit by hand: \"injection\""
+        ),
+        "the finding must not promise a fix --fix cannot make: {}",
+        shown.stdout
+    );
 }
 
 /// Issue 4, "done when": on a copy of the fixture documents, `--diff` shows the rewrites,
