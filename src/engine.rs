@@ -112,22 +112,22 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
             next,
         };
         // One rule may match one place through several patterns; keep the first, longest.
-        let mut matches: Vec<(&Arc<Rule>, Captures<'_>)> = Vec::new();
-        for (rule, regex) in candidates {
-            for captures in regex.captures_iter(sentence) {
+        let mut matches: Vec<(&Arc<Rule>, usize, Captures<'_>)> = Vec::new();
+        for (rule, matcher) in candidates {
+            for captures in rule.matchers[matcher].captures_iter(sentence) {
                 if captures.get(0).is_none_or(|m| m.is_empty()) {
                     continue;
                 }
-                matches.push((rule, captures));
+                matches.push((rule, matcher, captures));
             }
         }
-        matches.sort_by_key(|(rule, caps)| {
+        matches.sort_by_key(|(rule, _, caps)| {
             let m = caps.get(0).map_or(0..0, |m| m.range());
             (rule.id.clone(), m.start, usize::MAX - m.end)
         });
         let first_new = out.findings.len();
         let mut last: Option<(&str, usize)> = None;
-        for (rule, captures) in &matches {
+        for (rule, matcher, captures) in &matches {
             let Some(whole) = captures.get(0) else {
                 continue;
             };
@@ -137,7 +137,7 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
                 }
             }
             last = Some((&rule.id, whole.end()));
-            located.judge(rule, captures, out);
+            located.judge(rule, *matcher, captures, out);
         }
         keep_one_per_claim(&mut out.findings, first_new);
     }
@@ -181,7 +181,7 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
-    fn judge(&self, rule: &Rule, captures: &Captures<'_>, out: &mut Checked) {
+    fn judge(&self, rule: &Rule, matcher: usize, captures: &Captures<'_>, out: &mut Checked) {
         let Some(whole) = captures.get(0) else { return };
         let in_block = TextRange {
             start: self.range.start + whole.start(),
@@ -233,7 +233,7 @@ impl Located<'_> {
             sentence_text: self.sentence.to_owned(),
             message: fill(&rule.message),
             suggestions: rule.suggest.iter().map(|s| fill(s)).collect(),
-            fix: rule.fix.as_ref().map(|fix| Fix {
+            fix: rule.fix_for(matcher).map(|fix| Fix {
                 replacement: match_case(
                     whole.as_str(),
                     &fill(&fix.replace),
@@ -287,7 +287,10 @@ category = "cure"
 severity = "error"
 message = "Claims that the therapy cures {condition}"
 why = "No injection cures arthritis."
-patterns = ['\bcures?\s+(?:knee\s+)?(?P<condition>(?:osteo)?arthritis)\b']
+patterns = [
+  '\bcures?\s+(?:knee\s+)?(?P<condition>(?:osteo)?arthritis)\b',
+  { regex = '\ba\s+cure\s+for\s+(?P<condition>arthritis)\b', fix = { replace = "a possible treatment for {condition}", applicability = "unsafe" } },
+]
 unless = ["negated"]
 soften = ["cited"]
 suggest = ["may ease symptoms of {condition}"]
@@ -299,6 +302,23 @@ pass = ["PRP does not cure arthritis."]
     fn run(text: &str) -> Checked {
         let rules = RuleSet::new(parse_pack("pack.toml", PACK).unwrap());
         check(&Document::parse(text.to_owned(), Format::Text), &rules)
+    }
+
+    #[test]
+    fn each_shape_of_a_claim_gets_its_own_fix() {
+        let checked = run("PRP cures arthritis. It is a cure for arthritis.");
+        let fixes: Vec<&str> = checked
+            .findings
+            .iter()
+            .filter_map(|f| f.fix.as_ref().map(|fix| fix.replacement.as_str()))
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                "may ease symptoms of arthritis",
+                "a possible treatment for arthritis"
+            ]
+        );
     }
 
     #[test]

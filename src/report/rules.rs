@@ -50,6 +50,8 @@ struct RuleEntry<'a> {
     soften: Vec<&'static str>,
     suggest: &'a [String],
     fix: Option<FixEntry<'a>>,
+    /// Rewrites that single patterns carry for their own shape of the claim.
+    pattern_fixes: Vec<FixEntry<'a>>,
     source: String,
 }
 
@@ -57,6 +59,15 @@ struct RuleEntry<'a> {
 struct FixEntry<'a> {
     replace: &'a str,
     applicability: &'static str,
+}
+
+impl<'a> From<&'a crate::rules::FixTemplate> for FixEntry<'a> {
+    fn from(fix: &'a crate::rules::FixTemplate) -> Self {
+        FixEntry {
+            replace: &fix.replace,
+            applicability: fix.applicability.as_str(),
+        }
+    }
 }
 
 /// A JSON array with one object per rule.
@@ -74,10 +85,13 @@ pub fn render_rule_json(rules: &RuleSet, out: &mut dyn WriteColor) -> io::Result
             unless: rule.unless.iter().map(|c| c.as_str()).collect(),
             soften: rule.soften.iter().map(|c| c.as_str()).collect(),
             suggest: &rule.suggest,
-            fix: rule.fix.as_ref().map(|fix| FixEntry {
-                replace: &fix.replace,
-                applicability: fix.applicability.as_str(),
-            }),
+            fix: rule.fix.as_ref().map(FixEntry::from),
+            pattern_fixes: rule
+                .matcher_fixes
+                .iter()
+                .flatten()
+                .map(FixEntry::from)
+                .collect(),
             source: format!("{}:{}", rule.origin.path, rule.origin.line),
         })
         .collect();
@@ -128,6 +142,14 @@ pub fn render_rule(rule: &Rule, out: &mut dyn WriteColor) -> io::Result<()> {
         writeln!(
             out,
             "Fix ({}): replace the match with \"{}\"",
+            fix.applicability.as_str(),
+            fix.replace
+        )?;
+    }
+    for fix in rule.matcher_fixes.iter().flatten() {
+        writeln!(
+            out,
+            "Fix for one shape of the claim ({}): replace the match with \"{}\"",
             fix.applicability.as_str(),
             fix.replace
         )?;

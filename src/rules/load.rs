@@ -13,8 +13,10 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
+use regex::Regex;
+
 use super::compile;
-use super::spec::{PackFile, RuleSpec};
+use super::spec::{PackFile, PatternSpec, RuleSpec};
 use super::{Example, FixTemplate, Origin, Rule, CATEGORIES};
 use crate::error::{Lines, Location};
 
@@ -266,17 +268,34 @@ fn compile_rule(
             Err(message) => errors.push(file.error(phrase.span(), id, message)),
         }
     }
-    let mut patterns = Vec::new();
+    let mut matcher_fixes: Vec<Option<FixTemplate>> = vec![None; matchers.len()];
+    // Patterns that use the rule's own `fix`, and each pattern with its own fix.
+    let mut shared = Vec::new();
+    let mut own: Vec<(Regex, &Spanned<String>)> = Vec::new();
     for pattern in &spec.patterns {
-        match compile::pattern(pattern.get_ref()) {
+        let (text, span, fix) = match pattern.get_ref() {
+            PatternSpec::Plain(text) => (text.as_str(), pattern.span(), None),
+            PatternSpec::WithFix(table) => (
+                table.regex.get_ref().as_str(),
+                table.regex.span(),
+                Some(table.fix.get_ref()),
+            ),
+        };
+        match compile::pattern(text) {
             Ok(regex) => {
-                patterns.push(regex.clone());
+                match fix {
+                    Some(fix) => own.push((regex.clone(), &fix.replace)),
+                    None => shared.push(regex.clone()),
+                }
                 matchers.push(regex);
+                matcher_fixes.push(fix.map(|fix| FixTemplate {
+                    replace: fix.replace.get_ref().clone(),
+                    applicability: fix.applicability,
+                }));
             }
             Err(err) => {
                 // In a '…' literal string the pattern's characters are the file's, so the
                 // caret can point into the pattern itself.
-                let span = pattern.span();
                 let literal = file
                     .text
                     .get(span.start..)
@@ -285,12 +304,7 @@ fn compile_rule(
                     Some(chars) if literal => {
                         let start = span.start
                             + 1
-                            + pattern
-                                .get_ref()
-                                .chars()
-                                .take(chars)
-                                .map(char::len_utf8)
-                                .sum::<usize>();
+                            + text.chars().take(chars).map(char::len_utf8).sum::<usize>();
                         start..start + 1
                     }
                     _ => span,
@@ -300,17 +314,31 @@ fn compile_rule(
         }
     }
 
-    // Every `{name}` in a template must be something every match of this rule can supply.
-    let mut templates: Vec<&Spanned<String>> = vec![&spec.message];
-    templates.extend(&spec.suggest);
+    // Every `{name}` in a template must be something every match it can fill from supplies:
+    // the message and suggestions serve every pattern, the rule's fix the patterns without their
+    // own, a pattern's fix that pattern alone.
+    let every: Vec<Regex> = shared
+        .iter()
+        .chain(own.iter().map(|(r, _)| r))
+        .cloned()
+        .collect();
+    let has_phrases = !spec.phrases.is_empty();
+    let mut templates: Vec<(&Spanned<String>, &[Regex], bool)> =
+        vec![(&spec.message, &every, has_phrases)];
+    templates.extend(
+        spec.suggest
+            .iter()
+            .map(|s| (s, every.as_slice(), has_phrases)),
+    );
     if let Some(fix) = &spec.fix {
-        templates.push(&fix.get_ref().replace);
+        templates.push((&fix.get_ref().replace, &shared, has_phrases));
     }
-    for template in templates {
+    for (regex, template) in &own {
+        templates.push((template, std::slice::from_ref(regex), false));
+    }
+    for (template, patterns, has_phrases) in templates {
         for name in compile::placeholders(template.get_ref()) {
-            if let Some(problem) =
-                compile::missing_capture(name, &patterns, !spec.phrases.is_empty())
-            {
+            if let Some(problem) = compile::missing_capture(name, patterns, has_phrases) {
                 errors.push(file.error(
                     template.span(),
                     id,
@@ -351,6 +379,7 @@ fn compile_rule(
             replace: fix.get_ref().replace.get_ref().clone(),
             applicability: fix.get_ref().applicability,
         }),
+        matcher_fixes,
         flag: examples(&spec.flag),
         pass: examples(&spec.pass),
         origin: origin_of(table),
@@ -424,6 +453,63 @@ pass = ["PRP does not cure arthritis."]
         assert_eq!(rules[0].origin.line, 2);
         assert_eq!(rules[0].flag[0].origin.line, 12);
         assert_eq!(rules[0].pass[0].text, "PRP does not cure arthritis.");
+    }
+
+    /// GOOD with a second shape ("a cure for arthritis") that carries its own fix.
+    fn two_shapes(second_fix: &str) -> String {
+        GOOD.replace(
+            r"patterns = ['\bcures?\s+(?P<condition>arthritis)\b']",
+            &format!(
+                "patterns = [\n  '\\bcures?\\s+(?P<condition>arthritis)\\b',\n  \
+                 {{ regex = '\\ba\\s+cure\\s+for\\s+(?P<what>arthritis)\\b', fix = {{ replace = \"{second_fix}\", applicability = \"unsafe\" }} }},\n]"
+            ),
+        )
+        .replace(
+            "suggest = [\"may ease symptoms of {condition}\"]",
+            "suggest = [\"may ease symptoms\"]\nfix = { replace = \"may ease symptoms of {condition}\", applicability = \"unsafe\" }",
+        )
+        .replace("message = \"Claims a cure for {condition}\"", "message = \"Claims a cure\"")
+    }
+
+    #[test]
+    fn a_pattern_may_carry_its_own_fix_checked_against_its_own_groups() {
+        let rules = parse_pack("pack.toml", &two_shapes("a possible treatment for {what}"))
+            .expect("valid pack");
+        let rule = &rules[0];
+        assert_eq!(rule.matchers.len(), 2);
+        assert_eq!(
+            rule.fix_for(0).map(|f| f.replace.as_str()),
+            Some("may ease symptoms of {condition}")
+        );
+        assert_eq!(
+            rule.fix_for(1).map(|f| f.replace.as_str()),
+            Some("a possible treatment for {what}")
+        );
+
+        // The rule's fix is not checked against the pattern that has its own, but a
+        // pattern's fix is checked against that pattern.
+        let errors = errors(&two_shapes("a possible treatment for {condition}"));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("`{condition}` is not a capture group of pattern")
+                && errors[0].contains("cure\\s+for"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn a_pattern_table_with_an_unknown_key_is_located() {
+        let text = two_shapes("x").replace("{ regex =", "{ regx =");
+        let errors = errors(&text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("pack.toml:11:5:")
+                && errors[0].contains("rule `cure-claim`")
+                && errors[0].contains("regx"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]

@@ -192,12 +192,25 @@ pub struct Rule {
     pub suggest: Vec<String>,
     /// Rewrite template.
     pub fix: Option<FixTemplate>,
+    /// Per matcher (parallel to `matchers`), a rewrite that pattern carries itself and that
+    /// replaces `fix` for its matches.
+    pub matcher_fixes: Vec<Option<FixTemplate>>,
     /// Texts the rule must flag.
     pub flag: Vec<Example>,
     /// Texts the rule must leave alone.
     pub pass: Vec<Example>,
     /// Where the rule is defined.
     pub origin: Origin,
+}
+
+impl Rule {
+    /// The rewrite for a match of `matchers[matcher]`: the pattern's own, else the rule's.
+    pub fn fix_for(&self, matcher: usize) -> Option<&FixTemplate> {
+        self.matcher_fixes
+            .get(matcher)
+            .and_then(Option::as_ref)
+            .or(self.fix.as_ref())
+    }
 }
 
 /// Every loaded rule plus the prefilter over all their regexes.
@@ -263,11 +276,8 @@ impl RuleSet {
     }
 
     /// The (rule, matcher) pairs whose regex matches somewhere in `text`, in rule order.
-    pub fn candidates(&self, text: &str) -> Vec<(&Arc<Rule>, &Regex)> {
-        let owner = |&(rule, matcher): &(usize, usize)| {
-            let rule = &self.rules[rule];
-            (rule, &rule.matchers[matcher])
-        };
+    pub fn candidates(&self, text: &str) -> Vec<(&Arc<Rule>, usize)> {
+        let owner = |&(rule, matcher): &(usize, usize)| (&self.rules[rule], matcher);
         match self.prefilter() {
             Some(set) => set
                 .matches(text)
@@ -278,7 +288,7 @@ impl RuleSet {
                 .owners
                 .iter()
                 .map(owner)
-                .filter(|(_, regex)| regex.is_match(text))
+                .filter(|(rule, matcher)| rule.matchers[*matcher].is_match(text))
                 .collect(),
         }
     }
