@@ -268,7 +268,8 @@ fn compile_rule(
             Err(message) => errors.push(file.error(phrase.span(), id, message)),
         }
     }
-    let mut matcher_fixes: Vec<Option<FixTemplate>> = vec![None; matchers.len()];
+    let first_pattern = matchers.len();
+    let mut matcher_fixes: Vec<Option<FixTemplate>> = vec![None; first_pattern];
     // Patterns that use the rule's own `fix`, and each pattern with its own fix.
     let mut shared = Vec::new();
     let mut own: Vec<(Regex, &Spanned<String>)> = Vec::new();
@@ -317,19 +318,11 @@ fn compile_rule(
     // Every `{name}` in a template must be something every match it can fill from supplies:
     // the message and suggestions serve every pattern, the rule's fix the patterns without their
     // own, a pattern's fix that pattern alone.
-    let every: Vec<Regex> = shared
-        .iter()
-        .chain(own.iter().map(|(r, _)| r))
-        .cloned()
-        .collect();
+    let every = &matchers[first_pattern..];
     let has_phrases = !spec.phrases.is_empty();
     let mut templates: Vec<(&Spanned<String>, &[Regex], bool)> =
-        vec![(&spec.message, &every, has_phrases)];
-    templates.extend(
-        spec.suggest
-            .iter()
-            .map(|s| (s, every.as_slice(), has_phrases)),
-    );
+        vec![(&spec.message, every, has_phrases)];
+    templates.extend(spec.suggest.iter().map(|s| (s, every, has_phrases)));
     if let Some(fix) = &spec.fix {
         templates.push((&fix.get_ref().replace, &shared, has_phrases));
     }

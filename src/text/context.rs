@@ -760,12 +760,10 @@ impl<'a> Analysis<'a> {
             } else if is_in(cues::COMMERCIAL_SOURCES, &t.norm) {
                 // "clinics say", "clinics contacted by reporters quoted": a seller the writer
                 // reports on; "our clinic says" is the advertiser itself.
-                let ours = prev_word(&self.tokens, i)
-                    .is_some_and(|p| is_in(cues::FIRST_PERSON, &self.tokens[p].norm));
                 (i + 1..(i + 7).min(self.tokens.len()))
                     .take_while(|&k| self.tokens[k].is_word)
                     .find(|&k| is_in(cues::SAY_VERBS, &self.tokens[k].norm))
-                    .filter(|_| !ours)
+                    .filter(|_| !self.first_person_subject(i))
                     .map(|k| (i, k + 1))
             } else {
                 None
