@@ -27,6 +27,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule: message, why, references, examples, suggestion.
     Explain(ExplainArgs),
+    /// List the word classes rule frames use, or one class with every form it matches.
+    Lexicon(LexiconArgs),
     /// Run the `flag` and `pass` examples of rule packs and report each failing example.
     TestRules(TestRulesArgs),
     /// Write a commented starter `overclaim.toml` in the current directory.
@@ -126,6 +128,16 @@ pub struct ExplainArgs {
     /// The rule id.
     pub id: String,
     /// Config and rule packs.
+    #[command(flatten)]
+    pub packs: PackArgs,
+}
+
+/// `overclaim lexicon`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LexiconArgs {
+    /// A class name: show its lemmas, every expanded form, and the rules that use it.
+    pub class: Option<String>,
+    /// Config and rule packs (their `[class.*]` and `[extend-class.*]` tables count).
     #[command(flatten)]
     pub packs: PackArgs,
 }

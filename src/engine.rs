@@ -188,8 +188,26 @@ impl Located<'_> {
             end: self.range.start + whole.end(),
         };
         let span = self.block.map.covering(in_block);
-        let holds =
-            |condition: Condition| evaluate(condition, self.sentence, whole.range(), self.next);
+        // A cue inside one of the match's gaps is not the claim's own word: "PRP *may* regrow
+        // cartilage" matched by `{therapy} {gap:0-3} {repair-verb} …` is hedged. So each
+        // non-empty gap is also judged as if the match began after it, and a cue found there
+        // counts when it lies in the gap (the claim's own "no" in "no serious side effects"
+        // still never negates it).
+        let gaps: Vec<std::ops::Range<usize>> = rule.shapes[matcher]
+            .gaps
+            .iter()
+            .filter_map(|&group| captures.get(group))
+            .filter(|gap| !gap.is_empty())
+            .map(|gap| gap.range())
+            .collect();
+        let holds = |condition: Condition| {
+            evaluate(condition, self.sentence, whole.range(), self.next).or_else(|| {
+                gaps.iter().find_map(|gap| {
+                    evaluate(condition, self.sentence, gap.end..whole.end(), self.next)
+                        .filter(|cue| cue.start >= gap.start && cue.end <= gap.end)
+                })
+            })
+        };
         if let Some(cue) = rule.unless.iter().find_map(|&condition| holds(condition)) {
             out.dropped.push(Dropped {
                 rule: rule.id.clone(),

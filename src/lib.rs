@@ -37,8 +37,8 @@ pub use crate::rules::{Rule, RuleSet, Severity};
 pub use crate::source::{Document, Format, Span};
 
 use crate::cli::{
-    CheckArgs, Command, ExplainArgs, FailOn, InitArgs, ListFormat, PackArgs, RulesArgs,
-    TestRulesArgs,
+    CheckArgs, Command, ExplainArgs, FailOn, InitArgs, LexiconArgs, ListFormat, PackArgs,
+    RulesArgs, TestRulesArgs,
 };
 use crate::report::{FileReport, Report};
 use crate::rules::Loader;
@@ -67,6 +67,7 @@ pub fn run(
         Command::Check(check_args) => check(check_args, &cwd, stdin, out, err),
         Command::Rules(rules_args) => list_rules(rules_args, &cwd, out, err),
         Command::Explain(explain_args) => explain(explain_args, &cwd, out, err),
+        Command::Lexicon(lexicon_args) => lexicon(lexicon_args, &cwd, out, err),
         Command::TestRules(test_args) => test_rules(test_args, out, err),
         Command::Init(init_args) => init(init_args, &cwd, out, err),
     }
@@ -86,11 +87,10 @@ fn load_rules(settings: &Settings) -> Result<RuleSet, Vec<Error>> {
         loader.load_path(pack);
     }
     let rules = loader
-        .finish()
+        .finish_set()
         .map_err(|errors| errors.into_iter().map(Error::from).collect::<Vec<_>>())?;
     // The built-in pack's examples are checked by `cargo test`, not at every start.
-    let user_rules = rules[builtin..].to_vec();
-    let rules = RuleSet::new(rules);
+    let user_rules = rules.rules()[builtin..].to_vec();
     let failures = selftest::check(&RuleSet::new(user_rules));
     if failures.is_empty() {
         Ok(rules)
@@ -424,6 +424,34 @@ fn list_rules(
     Ok(Outcome::Clean)
 }
 
+fn lexicon(
+    args: &LexiconArgs,
+    cwd: &Path,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<Outcome> {
+    let rules = match pack_rules(&args.packs, cwd, err)? {
+        Ok(rules) => rules,
+        Err(outcome) => return Ok(outcome),
+    };
+    let lexicon = rules.lexicon();
+    match &args.class {
+        None => report::render_lexicon(lexicon, out)?,
+        Some(name) => match lexicon.get(name) {
+            Some(class) => report::render_word_class(class, &rules, out)?,
+            None => {
+                let known: Vec<&str> = lexicon.names().collect();
+                let message = format!(
+                    "no word class `{name}`; `overclaim lexicon` lists them ({})",
+                    known.join(", ")
+                );
+                return fail(&[Error::Usage(message)], err);
+            }
+        },
+    }
+    Ok(Outcome::Clean)
+}
+
 fn explain(
     args: &ExplainArgs,
     cwd: &Path,
@@ -436,7 +464,7 @@ fn explain(
     };
     match rules.get(&args.id) {
         Some(rule) => {
-            report::render_rule(rule, out)?;
+            report::render_rule(rule, rules.lexicon(), out)?;
             Ok(Outcome::Clean)
         }
         None => {
@@ -458,6 +486,8 @@ fn test_rules(
     let mut loader = Loader::default();
     if args.paths.is_empty() {
         rules::builtin::add_to(&mut loader);
+    } else {
+        rules::builtin::add_lexicon_to(&mut loader);
     }
     for path in &args.paths {
         loader.load_path(path);

@@ -6,7 +6,7 @@ use codespan_reporting::term::termcolor::{Color, ColorSpec, WriteColor};
 use serde::Serialize;
 
 use super::first_sentence;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{describe_shape, Lexicon, Rule, RuleSet, ShapeKind, WordClass};
 use crate::selftest::ExampleFailure;
 
 /// An aligned table: id, category, severity, first sentence of `why`.
@@ -106,7 +106,7 @@ fn heading(out: &mut dyn WriteColor, text: &str) -> io::Result<()> {
 }
 
 /// Everything about one rule, like `ruff rule`.
-pub fn render_rule(rule: &Rule, out: &mut dyn WriteColor) -> io::Result<()> {
+pub fn render_rule(rule: &Rule, lexicon: &Lexicon, out: &mut dyn WriteColor) -> io::Result<()> {
     heading(
         out,
         &format!("{} ({}, {})", rule.id, rule.category, rule.severity),
@@ -120,6 +120,35 @@ pub fn render_rule(rule: &Rule, out: &mut dyn WriteColor) -> io::Result<()> {
     writeln!(out, "{}\n", rule.message)?;
     heading(out, "Why")?;
     writeln!(out, "{}\n", rule.why)?;
+    heading(out, "Matches")?;
+    for shape in &rule.shapes {
+        match shape.kind {
+            ShapeKind::Frame => writeln!(out, "- frame: {}", describe_shape(&shape.text))?,
+            kind => writeln!(out, "- {}: {}", kind.as_str(), shape.text)?,
+        }
+    }
+    let mut classes: Vec<&str> = rule
+        .shapes
+        .iter()
+        .flat_map(|shape| shape.classes.iter().map(String::as_str))
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    if !classes.is_empty() {
+        writeln!(
+            out,
+            "Word classes (`overclaim lexicon CLASS` lists every form):"
+        )?;
+    }
+    for class in classes {
+        // A class the rule compiled with is in the set's lexicon unless the set was built
+        // without one (`RuleSet::new`).
+        match lexicon.get(class).map(class_summary) {
+            Some(entry) => writeln!(out, "- {class}: {entry}")?,
+            None => writeln!(out, "- {class}")?,
+        }
+    }
+    writeln!(out)?;
     heading(out, "Context")?;
     let list = |conditions: &[crate::rules::Condition]| {
         if conditions.is_empty() {
@@ -203,4 +232,88 @@ pub fn render_example_failures(
             failures.len()
         )
     }
+}
+
+/// "description (lemma, lemma, … N words)".
+fn class_summary(class: &WordClass) -> String {
+    const SHOWN: usize = 6;
+    let mut lemmas: Vec<&str> = class
+        .lemmas
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect();
+    if class.lemmas.len() > SHOWN {
+        lemmas.push("…");
+    }
+    format!(
+        "{} ({}; {} words, {} forms)",
+        class.description,
+        lemmas.join(", "),
+        class.lemmas.len(),
+        class.forms.len()
+    )
+}
+
+/// Every class: name, kind, size and description.
+pub fn render_lexicon(lexicon: &Lexicon, out: &mut dyn WriteColor) -> io::Result<()> {
+    let width = lexicon.names().map(str::len).max().unwrap_or(0).max(5);
+    out.set_color(ColorSpec::new().set_bold(true))?;
+    writeln!(
+        out,
+        "{:width$}  {:6}  {:>5}  {:>5}  DESCRIPTION",
+        "CLASS", "KIND", "WORDS", "FORMS"
+    )?;
+    out.reset()?;
+    let mut count = 0;
+    for class in lexicon.classes() {
+        count += 1;
+        writeln!(
+            out,
+            "{:width$}  {:6}  {:>5}  {:>5}  {}",
+            class.name,
+            class.kind.as_str(),
+            class.lemmas.len(),
+            class.forms.len(),
+            class.description
+        )?;
+    }
+    writeln!(
+        out,
+        "\n{count} word classes. `overclaim lexicon CLASS` lists one class's forms; patterns use a class as `{{CLASS}}`."
+    )
+}
+
+/// One class: where it is defined and extended, its lemmas, every form, and the rules using it.
+pub fn render_word_class(
+    class: &WordClass,
+    rules: &RuleSet,
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
+    heading(out, &format!("{} ({})", class.name, class.kind.as_str()))?;
+    writeln!(out, "{}", class.description)?;
+    writeln!(out, "Defined at {}", class.origins.join(", extended at "))?;
+    writeln!(out)?;
+    heading(out, &format!("Words ({})", class.lemmas.len()))?;
+    writeln!(out, "{}\n", class.lemmas.join(", "))?;
+    heading(out, &format!("Forms matched ({})", class.forms.len()))?;
+    let mut forms = class.forms.clone();
+    forms.sort();
+    writeln!(out, "{}\n", forms.join(", "))?;
+    let users: Vec<&str> = rules
+        .rules()
+        .iter()
+        .filter(|rule| rule.shapes.iter().any(|s| s.classes.contains(&class.name)))
+        .map(|rule| rule.id.as_str())
+        .collect();
+    heading(out, &format!("Used by ({} rules)", users.len()))?;
+    writeln!(
+        out,
+        "{}",
+        if users.is_empty() {
+            "no rule".to_owned()
+        } else {
+            users.join(", ")
+        }
+    )
 }

@@ -5,10 +5,14 @@
 
 use std::sync::Arc;
 
-use super::{Loader, Rule, RuleError};
+use super::{Loader, Rule, RuleError, RuleSet};
 
 /// `(path as shown in messages, contents)` for every file of the default pack.
 pub const FILES: &[(&str, &str)] = &[
+    (
+        "rules/lexicon.toml",
+        include_str!("../../rules/lexicon.toml"),
+    ),
     ("rules/cure.toml", include_str!("../../rules/cure.toml")),
     (
         "rules/guarantee.toml",
@@ -81,16 +85,32 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The file of the default pack that holds the word classes and no rules.
+const LEXICON: &str = "rules/lexicon.toml";
+
 /// Parse the default pack.
 pub fn rules() -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
+    rule_set().map(|set| set.rules().to_vec())
+}
+
+/// Parse the default pack into a set that keeps its lexicon.
+pub fn rule_set() -> Result<RuleSet, Vec<RuleError>> {
     let mut loader = Loader::default();
     add_to(&mut loader);
-    loader.finish()
+    loader.finish_set()
 }
 
 /// Add the default pack to `loader`, before any user pack so that its ids win.
 pub(crate) fn add_to(loader: &mut Loader) {
     for (path, text) in FILES {
+        loader.add(path, text);
+    }
+}
+
+/// Add only the built-in word classes, for user packs checked on their own (`test-rules
+/// DIR`): their rules may use and extend the built-in classes.
+pub(crate) fn add_lexicon_to(loader: &mut Loader) {
+    for (path, text) in FILES.iter().filter(|(path, _)| *path == LEXICON) {
         loader.add(path, text);
     }
 }

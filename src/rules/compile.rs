@@ -3,6 +3,9 @@
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
+use super::frame::{self, Mode};
+use super::lexicon::Lexicon;
+
 /// Regexes are compiled case-insensitively: prose capitalises claims at will ("Cures …").
 /// The limits are generous because a pack may hold hundreds of alternations.
 const SIZE_LIMIT: usize = 64 << 20;
@@ -40,11 +43,41 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Why a pattern does not compile, and where in the pattern (a char offset) when known.
+/// Why a pattern does not compile, and where in the pattern (a char offset and a length in
+/// chars) when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PatternError {
     pub message: String,
     pub offset: Option<usize>,
+    pub len: usize,
+}
+
+/// Compile a pattern or frame that may reference word classes and gaps; also return the
+/// classes it uses. Errors point into the text as written, not into the expansion.
+pub(crate) fn expanded(
+    text: &str,
+    mode: Mode,
+    lexicon: &Lexicon,
+) -> Result<(Regex, Vec<String>), PatternError> {
+    let expanded = frame::expand(text, mode, lexicon).map_err(|err| PatternError {
+        message: err.message,
+        offset: Some(err.offset),
+        len: err.len,
+    })?;
+    match pattern(&expanded.source) {
+        Ok(regex) => Ok((regex, expanded.classes)),
+        Err(mut err) => {
+            err.offset = err.offset.map(|chars| {
+                let byte = expanded
+                    .source
+                    .char_indices()
+                    .nth(chars)
+                    .map_or(expanded.source.len(), |(at, _)| at);
+                expanded.written_offset(byte)
+            });
+            Err(err)
+        }
+    }
 }
 
 /// Compile a pattern as written (case-insensitive unless it says `(?-i)`).
@@ -80,7 +113,11 @@ fn describe(text: &str) -> PatternError {
         .find(|line| line.trim_start().starts_with('^'))
         .and_then(|line| line.find('^'))
         .and_then(|caret| caret.checked_sub(4));
-    PatternError { message, offset }
+    PatternError {
+        message,
+        offset,
+        len: 1,
+    }
 }
 
 /// One set over every rule's regexes, so a sentence is searched once to learn which rules can
@@ -128,7 +165,7 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
         rest = &rest[open + 1..];
         let Some(close) = rest.find('}') else { break };
         let name = &rest[..close];
-        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        if is_placeholder(name) {
             names.push(name);
             rest = &rest[close + 1..];
         }
@@ -136,8 +173,27 @@ pub(crate) fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
-/// Why `name` cannot be filled in for every match, or `None` when it can.
-pub(crate) fn missing_capture(name: &str, patterns: &[Regex], has_phrases: bool) -> Option<String> {
+/// `match`, `1`, `condition`, `repair-verb`: a placeholder name (a class slot's hyphens stand
+/// for the underscores of its capture group).
+fn is_placeholder(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// The capture group a placeholder names: `{repair-verb}` fills from group `repair_verb`.
+fn group_name(name: &str) -> String {
+    name.replace('-', "_")
+}
+
+/// Why `name` cannot be filled in for every match, or `None` when it can. Each pattern comes
+/// with its text as written, for the message.
+pub(crate) fn missing_capture(
+    name: &str,
+    patterns: &[(&Regex, &str)],
+    has_phrases: bool,
+) -> Option<String> {
     if name == "match" {
         return None;
     }
@@ -146,13 +202,14 @@ pub(crate) fn missing_capture(name: &str, patterns: &[Regex], has_phrases: bool)
             "names a capture group, but the rule has `phrases`, which capture nothing".to_owned(),
         );
     }
+    let group = group_name(name);
     let missing: Vec<&str> = patterns
         .iter()
-        .filter(|regex| match name.parse::<usize>() {
+        .filter(|(regex, _)| match name.parse::<usize>() {
             Ok(index) => index == 0 || index >= regex.captures_len(),
-            Err(_) => !regex.capture_names().flatten().any(|n| n == name),
+            Err(_) => !regex.capture_names().flatten().any(|n| n == group),
         })
-        .map(Regex::as_str)
+        .map(|&(_, written)| written)
         .collect();
     if missing.is_empty() {
         None
@@ -173,9 +230,10 @@ pub(crate) fn interpolate(template: &str, captures: &regex::Captures<'_>) -> Str
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let name = after.find('}').map(|close| &after[..close]).filter(|name| {
-            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        });
+        let name = after
+            .find('}')
+            .map(|close| &after[..close])
+            .filter(|name| is_placeholder(name));
         match name {
             Some(name) => {
                 let text = if name == "match" {
@@ -183,7 +241,7 @@ pub(crate) fn interpolate(template: &str, captures: &regex::Captures<'_>) -> Str
                 } else if let Ok(index) = name.parse::<usize>() {
                     captures.get(index)
                 } else {
-                    captures.name(name)
+                    captures.name(&group_name(name))
                 };
                 out.push_str(text.map_or("", |m| m.as_str()));
                 rest = &after[name.len() + 1..];
@@ -264,10 +322,13 @@ mod tests {
     fn missing_capture_checks_every_pattern() {
         let a = Regex::new(r"(?P<c>x)").unwrap();
         let b = Regex::new(r"y").unwrap();
-        assert!(missing_capture("c", std::slice::from_ref(&a), false).is_none());
-        assert!(missing_capture("c", &[a.clone(), b], false).is_some());
-        assert!(missing_capture("1", std::slice::from_ref(&a), false).is_none());
-        assert!(missing_capture("2", std::slice::from_ref(&a), false).is_some());
+        let a = (&a, "(?P<c>x)");
+        let b = (&b, "y");
+        assert!(missing_capture("c", &[a], false).is_none());
+        let both = missing_capture("c", &[a, b], false).expect("b lacks c");
+        assert_eq!(both, "is not a capture group of pattern 'y'");
+        assert!(missing_capture("1", &[a], false).is_none());
+        assert!(missing_capture("2", &[a], false).is_some());
         assert!(missing_capture("match", &[], true).is_none());
         assert!(missing_capture("c", &[a], true).is_some());
     }

@@ -4,7 +4,7 @@
 //! and column) and the rule id when there is one. All mistakes in a file are reported at once,
 //! not only the first.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::ops::Range;
@@ -16,8 +16,10 @@ use toml::Spanned;
 use regex::Regex;
 
 use super::compile;
-use super::spec::{PackFile, PatternSpec, RuleSpec};
-use super::{Example, FixTemplate, Origin, Rule, CATEGORIES};
+use super::frame::{self, Mode};
+use super::lexicon::{Lexicon, WordClass, WordKind};
+use super::spec::{FrameSpec, PackFile, PatternSpec, RuleSpec};
+use super::{Example, FixTemplate, Origin, Rule, RuleSet, Shape, ShapeKind, CATEGORIES};
 use crate::error::{Lines, Location};
 
 /// A mistake in a rule pack.
@@ -50,20 +52,33 @@ impl RuleError {
     }
 }
 
-/// Accumulates rules from several files, checking ids across all of them.
+/// Accumulates pack files, then compiles their rules against the word classes of all of them
+/// (a user pack may extend a built-in class, and a rule may use a class another file defines),
+/// checking ids across every file.
 #[derive(Debug, Default)]
 pub(crate) struct Loader {
-    rules: Vec<Arc<Rule>>,
-    ids: HashMap<String, Origin>,
+    files: Vec<PackText>,
     errors: Vec<RuleError>,
 }
 
+/// One parsed pack file, kept with its text for error locations.
+#[derive(Debug)]
+struct PackText {
+    path: String,
+    text: Arc<str>,
+    pack: PackFile,
+}
+
 impl Loader {
-    /// Parse one file's text and add its rules; mistakes are kept for [`Loader::finish`].
+    /// Parse one file's text and keep it for [`Loader::finish`]; mistakes are kept too.
     pub(crate) fn add(&mut self, path: &str, text: &str) {
         let text: Arc<str> = Arc::from(text);
-        let pack: PackFile = match toml::from_str(&text) {
-            Ok(pack) => pack,
+        match toml::from_str(&text) {
+            Ok(pack) => self.files.push(PackText {
+                path: path.to_owned(),
+                text,
+                pack,
+            }),
             Err(err) => {
                 let span = err.span().unwrap_or(0..0);
                 let message = match enclosing_rule_id(&text, span.start) {
@@ -72,47 +87,6 @@ impl Loader {
                 };
                 self.errors
                     .push(RuleError::invalid(path, &text, span, message));
-                return;
-            }
-        };
-        let mut categories: Vec<&str> = CATEGORIES.to_vec();
-        for category in &pack.categories {
-            if !is_kebab_case(category.get_ref()) {
-                self.errors.push(RuleError::invalid(
-                    path,
-                    &text,
-                    category.span(),
-                    format!("category `{}` is not kebab-case", category.get_ref()),
-                ));
-            }
-            categories.push(category.get_ref());
-        }
-        let lines = Lines::new(&text);
-        for spec in &pack.rule {
-            let file = FileContext {
-                path,
-                text: &text,
-                lines: &lines,
-                categories: &categories,
-            };
-            match compile_rule(&file, spec.get_ref(), spec.span()) {
-                Ok(rule) => {
-                    if let Some(first) = self.ids.get(&rule.id) {
-                        self.errors.push(RuleError::invalid(
-                            path,
-                            &text,
-                            spec.get_ref().id.span(),
-                            format!(
-                                "duplicate rule id `{}` (first defined at {}:{})",
-                                rule.id, first.path, first.line
-                            ),
-                        ));
-                        continue;
-                    }
-                    self.ids.insert(rule.id.clone(), rule.origin.clone());
-                    self.rules.push(Arc::new(rule));
-                }
-                Err(errors) => self.errors.extend(errors),
             }
         }
     }
@@ -127,16 +101,187 @@ impl Loader {
 
     /// How many rules have been added so far.
     pub(crate) fn len(&self) -> usize {
-        self.rules.len()
+        self.files.iter().map(|file| file.pack.rule.len()).sum()
     }
 
     /// The rules, or every mistake found.
     pub(crate) fn finish(self) -> Result<Vec<Arc<Rule>>, Vec<RuleError>> {
+        self.finish_set().map(|set| set.rules().to_vec())
+    }
+
+    /// The rules with the lexicon they were compiled with, or every mistake found.
+    pub(crate) fn finish_set(mut self) -> Result<RuleSet, Vec<RuleError>> {
+        let lexicon = Arc::new(self.lexicon());
+        let mut rules: Vec<Arc<Rule>> = Vec::new();
+        let mut ids: HashMap<String, Origin> = HashMap::new();
+        for file in &self.files {
+            let text = &file.text;
+            let mut categories: Vec<&str> = CATEGORIES.to_vec();
+            for category in &file.pack.categories {
+                if !is_kebab_case(category.get_ref()) {
+                    self.errors.push(RuleError::invalid(
+                        &file.path,
+                        text,
+                        category.span(),
+                        format!("category `{}` is not kebab-case", category.get_ref()),
+                    ));
+                }
+                categories.push(category.get_ref());
+            }
+            let lines = Lines::new(text);
+            let context = FileContext {
+                path: &file.path,
+                text,
+                lines: &lines,
+                categories: &categories,
+                lexicon: &lexicon,
+            };
+            for spec in &file.pack.rule {
+                match compile_rule(&context, spec.get_ref(), spec.span()) {
+                    Ok(rule) => {
+                        if let Some(first) = ids.get(&rule.id) {
+                            self.errors.push(RuleError::invalid(
+                                &file.path,
+                                text,
+                                spec.get_ref().id.span(),
+                                format!(
+                                    "duplicate rule id `{}` (first defined at {}:{})",
+                                    rule.id, first.path, first.line
+                                ),
+                            ));
+                            continue;
+                        }
+                        ids.insert(rule.id.clone(), rule.origin.clone());
+                        rules.push(Arc::new(rule));
+                    }
+                    Err(errors) => self.errors.extend(errors),
+                }
+            }
+        }
         if self.errors.is_empty() {
-            Ok(self.rules)
+            Ok(RuleSet::with_lexicon(rules, lexicon))
         } else {
             Err(self.errors)
         }
+    }
+
+    /// Every file's `[class.*]` tables, then every `[extend-class.*]` table, in load order, so
+    /// that an extension may come before or after the file that defines its class.
+    fn lexicon(&mut self) -> Lexicon {
+        struct Draft<'a> {
+            kind: WordKind,
+            description: &'a str,
+            lemmas: Vec<String>,
+            irregular: BTreeMap<String, Vec<String>>,
+            origins: Vec<String>,
+        }
+        let mut drafts: BTreeMap<&str, Draft<'_>> = BTreeMap::new();
+        let mut errors = Vec::new();
+        for file in &self.files {
+            let lines = Lines::new(&file.text);
+            let origin = |span: Range<usize>| {
+                format!("{}:{}", file.path, lines.location(&file.text, span.start).0)
+            };
+            for (name, spec) in &file.pack.class {
+                let at = |message: String| {
+                    RuleError::invalid(&file.path, &file.text, spec.span(), message)
+                };
+                if !is_kebab_case(name) {
+                    errors.push(at(format!(
+                        "class `{name}`: name must be kebab-case (`repair-verb`)"
+                    )));
+                    continue;
+                }
+                if name == "gap" {
+                    errors.push(at(
+                        "class `gap`: the name is reserved for `{gap:M-N}`".to_owned()
+                    ));
+                    continue;
+                }
+                if let Some(first) = drafts.get(name.as_str()) {
+                    errors.push(at(format!(
+                        "class `{name}` is already defined at {}; add words to it with `[extend-class.{name}]`",
+                        first.origins[0]
+                    )));
+                    continue;
+                }
+                let defined_at = origin(spec.span());
+                let spec = spec.get_ref();
+                errors.extend(check_words(file, name, &spec.words, &spec.irregular));
+                if spec.words.is_empty() {
+                    errors.push(at(format!(
+                        "class `{name}` has no words: it would match nothing"
+                    )));
+                }
+                drafts.insert(
+                    name,
+                    Draft {
+                        kind: spec.kind,
+                        description: &spec.description,
+                        lemmas: spec
+                            .words
+                            .iter()
+                            .map(|w| w.get_ref().trim().to_owned())
+                            .collect(),
+                        irregular: lowercase_keys(&spec.irregular),
+                        origins: vec![defined_at],
+                    },
+                );
+            }
+        }
+        for file in &self.files {
+            let lines = Lines::new(&file.text);
+            for (name, spec) in &file.pack.extend_class {
+                let Some(draft) = drafts.get_mut(name.as_str()) else {
+                    let known: Vec<&str> = self
+                        .files
+                        .iter()
+                        .flat_map(|f| f.pack.class.keys().map(String::as_str))
+                        .collect();
+                    errors.push(RuleError::invalid(
+                        &file.path,
+                        &file.text,
+                        spec.span(),
+                        format!(
+                            "`[extend-class.{name}]`: no class `{name}` is defined{}",
+                            frame::did_you_mean(name, &known)
+                        ),
+                    ));
+                    continue;
+                };
+                let extension = spec.get_ref();
+                errors.extend(check_words(
+                    file,
+                    name,
+                    &extension.words,
+                    &extension.irregular,
+                ));
+                draft.lemmas.extend(
+                    extension
+                        .words
+                        .iter()
+                        .map(|w| w.get_ref().trim().to_owned()),
+                );
+                draft.irregular.extend(lowercase_keys(&extension.irregular));
+                draft.origins.push(format!(
+                    "{}:{}",
+                    file.path,
+                    lines.location(&file.text, spec.span().start).0
+                ));
+            }
+        }
+        self.errors.extend(errors);
+        Lexicon::new(drafts.into_iter().map(|(name, draft)| {
+            let mut class = WordClass::new(
+                name,
+                draft.description,
+                draft.kind,
+                draft.lemmas,
+                &draft.irregular,
+            );
+            class.origins = draft.origins;
+            class
+        }))
     }
 }
 
@@ -190,11 +335,67 @@ impl Loader {
     }
 }
 
+/// Each word of a class: letters, digits, spaces, hyphens, apostrophes and periods, starting
+/// with a letter or digit and ending with one or `%` (so that the class is word-bounded); each
+/// irregular entry keyed by one of the words.
+fn check_words(
+    file: &PackText,
+    class: &str,
+    words: &[Spanned<String>],
+    irregular: &BTreeMap<String, Vec<String>>,
+) -> Vec<RuleError> {
+    let mut errors = Vec::new();
+    let is_edge = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    for word in words {
+        let text = word.get_ref().trim();
+        let allowed = text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '.' | '%'));
+        let last = text.chars().last();
+        if !allowed || !is_edge(text.chars().next()) || !(is_edge(last) || last == Some('%')) {
+            errors.push(RuleError::invalid(
+                &file.path,
+                &file.text,
+                word.span(),
+                format!(
+                    "class `{class}`: word `{text}` must be letters, digits, spaces, hyphens, apostrophes, periods or `%`, starting with a letter or digit and ending with one or `%` (a class entry is a word, not a regex)"
+                ),
+            ));
+        }
+    }
+    let lemmas: Vec<String> = words
+        .iter()
+        .map(|w| w.get_ref().trim().to_lowercase())
+        .collect();
+    for lemma in irregular.keys() {
+        if !lemmas.contains(&lemma.trim().to_lowercase()) {
+            let span = words.first().map_or(0..0, Spanned::span);
+            errors.push(RuleError::invalid(
+                &file.path,
+                &file.text,
+                span,
+                format!(
+                    "class `{class}`: `irregular` lists `{lemma}`, which is not one of its words"
+                ),
+            ));
+        }
+    }
+    errors
+}
+
+fn lowercase_keys(table: &BTreeMap<String, Vec<String>>) -> BTreeMap<String, Vec<String>> {
+    table
+        .iter()
+        .map(|(lemma, forms)| (lemma.trim().to_lowercase(), forms.clone()))
+        .collect()
+}
+
 struct FileContext<'a> {
     path: &'a str,
     text: &'a Arc<str>,
     lines: &'a Lines,
     categories: &'a [&'a str],
+    lexicon: &'a Lexicon,
 }
 
 impl FileContext<'_> {
@@ -230,11 +431,11 @@ fn compile_rule(
             ),
         ));
     }
-    if spec.phrases.is_empty() && spec.patterns.is_empty() {
+    if spec.phrases.is_empty() && spec.patterns.is_empty() && spec.frames.is_empty() {
         errors.push(file.error(
             spec.id.span(),
             id,
-            "has neither `phrases` nor `patterns`: it can never match",
+            "has no `phrases`, `patterns` or `frames`: it can never match",
         ));
     }
     if spec.flag.is_empty() {
@@ -262,33 +463,72 @@ fn compile_rule(
     }
 
     let mut matchers = Vec::new();
+    let mut shapes = Vec::new();
     for phrase in &spec.phrases {
         match compile::phrase(phrase.get_ref()) {
-            Ok(regex) => matchers.push(regex),
+            Ok(regex) => {
+                matchers.push(regex);
+                shapes.push(Shape {
+                    kind: ShapeKind::Phrase,
+                    text: phrase.get_ref().clone(),
+                    classes: Vec::new(),
+                    gaps: Vec::new(),
+                });
+            }
             Err(message) => errors.push(file.error(phrase.span(), id, message)),
         }
     }
     let first_pattern = matchers.len();
     let mut matcher_fixes: Vec<Option<FixTemplate>> = vec![None; first_pattern];
-    // Patterns that use the rule's own `fix`, and each pattern with its own fix.
-    let mut shared = Vec::new();
-    let mut own: Vec<(Regex, &Spanned<String>)> = Vec::new();
-    for pattern in &spec.patterns {
-        let (text, span, fix) = match pattern.get_ref() {
-            PatternSpec::Plain(text) => (text.as_str(), pattern.span(), None),
+    // Patterns and frames, each with its own fix or none.
+    let written = spec
+        .patterns
+        .iter()
+        .map(|pattern| match pattern.get_ref() {
+            PatternSpec::Plain(text) => (ShapeKind::Pattern, text, pattern.span(), None),
             PatternSpec::WithFix(table) => (
-                table.regex.get_ref().as_str(),
+                ShapeKind::Pattern,
+                table.regex.get_ref(),
                 table.regex.span(),
                 Some(table.fix.get_ref()),
             ),
+        })
+        .chain(spec.frames.iter().map(|entry| match entry.get_ref() {
+            FrameSpec::Plain(text) => (ShapeKind::Frame, text, entry.span(), None),
+            FrameSpec::WithFix(table) => (
+                ShapeKind::Frame,
+                table.frame.get_ref(),
+                table.frame.span(),
+                Some(table.fix.get_ref()),
+            ),
+        }));
+    // Which matchers use the rule's own `fix` (by index), and each one with its own fix.
+    let mut shared = Vec::new();
+    let mut own: Vec<(usize, &Spanned<String>)> = Vec::new();
+    for (kind, text, span, fix) in written {
+        let mode = match kind {
+            ShapeKind::Frame => Mode::Frame,
+            _ => Mode::Pattern,
         };
-        match compile::pattern(text) {
-            Ok(regex) => {
+        match compile::expanded(text, mode, file.lexicon) {
+            Ok((regex, classes)) => {
                 match fix {
-                    Some(fix) => own.push((regex.clone(), &fix.replace)),
-                    None => shared.push(regex.clone()),
+                    Some(fix) => own.push((matchers.len(), &fix.replace)),
+                    None => shared.push(matchers.len()),
                 }
+                let gaps = regex
+                    .capture_names()
+                    .enumerate()
+                    .filter(|(_, name)| name.is_some_and(|n| n.starts_with(frame::GAP_GROUP)))
+                    .map(|(index, _)| index)
+                    .collect();
                 matchers.push(regex);
+                shapes.push(Shape {
+                    kind,
+                    text: text.clone(),
+                    classes,
+                    gaps,
+                });
                 matcher_fixes.push(fix.map(|fix| FixTemplate {
                     replace: fix.replace.get_ref().clone(),
                     applicability: fix.applicability,
@@ -306,11 +546,15 @@ fn compile_rule(
                         let start = span.start
                             + 1
                             + text.chars().take(chars).map(char::len_utf8).sum::<usize>();
-                        start..start + 1
+                        start..start + err.len.max(1)
                     }
                     _ => span,
                 };
-                errors.push(file.error(span, id, format_args!("invalid regex: {}", err.message)));
+                let what = match kind {
+                    ShapeKind::Frame => "invalid frame",
+                    _ => "invalid regex",
+                };
+                errors.push(file.error(span, id, format_args!("{what}: {}", err.message)));
             }
         }
     }
@@ -318,20 +562,28 @@ fn compile_rule(
     // Every `{name}` in a template must be something every match it can fill from supplies:
     // the message and suggestions serve every pattern, the rule's fix the patterns without their
     // own, a pattern's fix that pattern alone.
-    let every = &matchers[first_pattern..];
+    let every: Vec<usize> = (first_pattern..matchers.len()).collect();
     let has_phrases = !spec.phrases.is_empty();
-    let mut templates: Vec<(&Spanned<String>, &[Regex], bool)> =
-        vec![(&spec.message, every, has_phrases)];
-    templates.extend(spec.suggest.iter().map(|s| (s, every, has_phrases)));
+    let mut templates: Vec<(&Spanned<String>, &[usize], bool)> =
+        vec![(&spec.message, &every, has_phrases)];
+    templates.extend(
+        spec.suggest
+            .iter()
+            .map(|s| (s, every.as_slice(), has_phrases)),
+    );
     if let Some(fix) = &spec.fix {
         templates.push((&fix.get_ref().replace, &shared, has_phrases));
     }
-    for (regex, template) in &own {
-        templates.push((template, std::slice::from_ref(regex), false));
+    for (index, template) in &own {
+        templates.push((template, std::slice::from_ref(index), false));
     }
-    for (template, patterns, has_phrases) in templates {
+    for (template, indices, has_phrases) in templates {
+        let patterns: Vec<(&Regex, &str)> = indices
+            .iter()
+            .map(|&i| (&matchers[i], shapes[i].text.as_str()))
+            .collect();
         for name in compile::placeholders(template.get_ref()) {
-            if let Some(problem) = compile::missing_capture(name, patterns, has_phrases) {
+            if let Some(problem) = compile::missing_capture(name, &patterns, has_phrases) {
                 errors.push(file.error(
                     template.span(),
                     id,
@@ -365,6 +617,7 @@ fn compile_rule(
         why: spec.why.trim().to_owned(),
         references: strings(&spec.references),
         matchers,
+        shapes,
         unless: spec.unless.clone(),
         soften: spec.soften.clone(),
         suggest: strings(&spec.suggest),
@@ -583,7 +836,7 @@ pass = ["PRP does not cure arthritis."]
         let errors = errors(&text);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(
-            errors[0].contains("neither `phrases` nor `patterns`"),
+            errors[0].contains("has no `phrases`, `patterns` or `frames`"),
             "{errors:?}"
         );
     }
@@ -598,6 +851,147 @@ pass = ["PRP does not cure arthritis."]
             errors(&text).iter().any(|e| e.contains("phrases")),
             "{:?}",
             errors(&text)
+        );
+    }
+
+    /// A pack with its own class and a rule whose frame uses it.
+    const FRAMED: &str = r#"
+[class.joint-part]
+kind = "noun"
+description = "parts of the knee"
+words = ["meniscus", "kneecap"]
+irregular = { meniscus = ["menisci"] }
+
+[[rule]]
+id = "regrow-part"
+category = "regeneration"
+severity = "warning"
+message = "Says the injection regrows the {joint-part}"
+why = "No injection has been shown to regrow knee structures."
+references = ["https://www.fda.gov/"]
+frames = ['regrows? {gap:0-2} {joint-part}']
+flag = ["It regrows the torn menisci."]
+pass = ["It does not regrow the meniscus."]
+"#;
+
+    #[test]
+    fn a_frame_compiles_with_the_packs_own_class_and_fills_its_slot() {
+        let rules = parse_pack("pack.toml", FRAMED).expect("valid pack");
+        let rule = &rules[0];
+        assert_eq!(rule.shapes[0].kind, crate::rules::ShapeKind::Frame);
+        assert_eq!(rule.shapes[0].classes, ["joint-part"]);
+        let caps = rule.matchers[0]
+            .captures("It regrows the torn menisci.")
+            .expect("matches");
+        assert_eq!(&caps["joint_part"], "menisci");
+        assert_eq!(
+            compile::interpolate(&rule.message, &caps),
+            "Says the injection regrows the menisci"
+        );
+    }
+
+    #[test]
+    fn an_unknown_class_is_located_with_a_suggestion() {
+        let errors = errors(&FRAMED.replace("{gap:0-2} {joint-part}", "{gap:0-2} {joint-prat}"));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("pack.toml:15:31: rule `regrow-part`: invalid frame: unknown word class `joint-prat` (did you mean `{joint-part}`?)"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn a_malformed_gap_is_located() {
+        let errors = errors(&FRAMED.replace("{gap:0-2}", "{gap:2}"));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "pack.toml:15:21: rule `regrow-part`: invalid frame: malformed gap `{gap:2}`"
+            ),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn a_regex_error_after_expansion_points_at_the_written_pattern() {
+        let errors = errors(&FRAMED.replace("{joint-part}']", "{joint-part} (x']"));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        // The caret is on the user's `(`, not somewhere in the expanded class.
+        assert!(
+            errors[0]
+                .starts_with("pack.toml:15:44: rule `regrow-part`: invalid frame: unclosed group"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn an_empty_class_and_a_bad_word_are_errors() {
+        let empty = errors(
+            &FRAMED
+                .replace(r#"words = ["meniscus", "kneecap"]"#, "words = []")
+                .replace("irregular = { meniscus = [\"menisci\"] }\n", ""),
+        );
+        assert!(
+            empty
+                .iter()
+                .any(|e| e.contains("class `joint-part` has no words: it would match nothing")),
+            "{empty:?}"
+        );
+        let bad_word = errors(&FRAMED.replace(r#""kneecap""#, r#""knee(cap)?""#));
+        assert_eq!(bad_word.len(), 1, "{bad_word:?}");
+        assert!(
+            bad_word[0]
+                .starts_with("pack.toml:5:22: class `joint-part`: word `knee(cap)?` must be"),
+            "{}",
+            bad_word[0]
+        );
+    }
+
+    #[test]
+    fn classes_are_defined_once_and_extended_by_name() {
+        let mut loader = Loader::default();
+        loader.add("pack.toml", FRAMED);
+        loader.add(
+            "more.toml",
+            "[class.joint-part]\nkind = \"noun\"\ndescription = \"x\"\nwords = [\"patella\"]\n",
+        );
+        let defined_twice: Vec<String> = loader
+            .finish()
+            .expect_err("defined twice")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            defined_twice.iter().any(|e| e.contains("class `joint-part` is already defined at pack.toml:2; add words to it with `[extend-class.joint-part]`")),
+            "{defined_twice:?}"
+        );
+
+        let extended = format!("{FRAMED}\n[extend-class.joint-part]\nwords = [\"patella\"]\n")
+            .replace("pass = [", "flag = [\"It regrows the patella.\"]\npass = [")
+            .replace("flag = [\"It regrows the torn menisci.\"]\n", "");
+        let rules = parse_pack("pack.toml", &extended).expect("valid pack");
+        assert!(rules[0].matchers[0].is_match("It regrows the patella."));
+
+        let unknown = errors(&format!(
+            "{FRAMED}\n[extend-class.joint-prat]\nwords = [\"x\"]\n"
+        ));
+        assert_eq!(unknown.len(), 1, "{unknown:?}");
+        assert!(
+            unknown[0].contains("`[extend-class.joint-prat]`: no class `joint-prat` is defined (did you mean `{joint-part}`?)"),
+            "{unknown:?}"
+        );
+    }
+
+    #[test]
+    fn irregular_forms_must_belong_to_a_word() {
+        let errors = errors(&FRAMED.replace("{ meniscus =", "{ menicsus ="));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("`irregular` lists `menicsus`, which is not one of its words"),
+            "{errors:?}"
         );
     }
 

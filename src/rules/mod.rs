@@ -8,6 +8,8 @@
 
 pub mod builtin;
 mod compile;
+mod frame;
+pub mod lexicon;
 mod load;
 mod spec;
 
@@ -18,6 +20,8 @@ use regex::{Regex, RegexSet};
 use serde::Deserialize;
 
 pub(crate) use compile::interpolate;
+pub(crate) use frame::describe as describe_shape;
+pub use lexicon::{Lexicon, WordClass, WordKind};
 pub(crate) use load::Loader;
 pub use load::{parse_pack, RuleError};
 
@@ -167,6 +171,41 @@ pub struct FixTemplate {
     pub applicability: Applicability,
 }
 
+/// How a matcher was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShapeKind {
+    /// A literal phrase.
+    Phrase,
+    /// A regex (possibly with `{class}` and `{gap:M-N}` references).
+    Pattern,
+    /// A claim frame.
+    Frame,
+}
+
+impl ShapeKind {
+    /// The rule-file key it was written under, singular.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShapeKind::Phrase => "phrase",
+            ShapeKind::Pattern => "pattern",
+            ShapeKind::Frame => "frame",
+        }
+    }
+}
+
+/// One matcher as written, for `explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    /// Phrase, pattern or frame.
+    pub kind: ShapeKind,
+    /// The text as written.
+    pub text: String,
+    /// The word classes it references, in order of first use.
+    pub classes: Vec<String>,
+    /// The capture-group indices of its `{gap:M-N}`s.
+    pub gaps: Vec<usize>,
+}
+
 /// A validated, compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -182,8 +221,10 @@ pub struct Rule {
     pub why: String,
     /// Sources for `why`.
     pub references: Vec<String>,
-    /// The regexes, phrases first (compiled to regexes) then patterns.
+    /// The regexes, phrases first (compiled to regexes), then patterns, then frames.
     pub matchers: Vec<Regex>,
+    /// What each matcher was written as (parallel to `matchers`).
+    pub shapes: Vec<Shape>,
     /// Conditions that drop a match.
     pub unless: Vec<Condition>,
     /// Conditions that lower the severity one level.
@@ -227,6 +268,8 @@ pub struct RuleSet {
     prefilter: OnceLock<Option<RegexSet>>,
     /// For each regex in `prefilter`: (rule index, matcher index).
     owners: Vec<(usize, usize)>,
+    /// The word classes the rules were compiled with.
+    lexicon: Arc<Lexicon>,
 }
 
 impl RuleSet {
@@ -241,7 +284,22 @@ impl RuleSet {
             rules,
             prefilter: OnceLock::new(),
             owners,
+            lexicon: Arc::default(),
         }
+    }
+
+    /// A set that also keeps the lexicon its rules were compiled with (for `overclaim
+    /// lexicon` and `explain`).
+    pub fn with_lexicon(rules: Vec<Arc<Rule>>, lexicon: Arc<Lexicon>) -> RuleSet {
+        RuleSet {
+            lexicon,
+            ..RuleSet::new(rules)
+        }
+    }
+
+    /// The word classes the rules were compiled with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     fn prefilter(&self) -> Option<&RegexSet> {
@@ -262,7 +320,7 @@ impl RuleSet {
     /// # Panics
     /// If the embedded pack is invalid; `cargo test` loads it, so a release cannot ship one.
     pub fn builtin() -> RuleSet {
-        RuleSet::new(builtin::rules().expect("the built-in pack is validated by cargo test"))
+        builtin::rule_set().expect("the built-in pack is validated by cargo test")
     }
 
     /// All rules, in load order.
@@ -315,7 +373,7 @@ impl RuleSet {
                 }
             })
             .collect();
-        RuleSet::new(rules)
+        RuleSet::with_lexicon(rules, Arc::clone(&self.lexicon))
     }
 
     /// Whether `name` is a loaded rule id or a category of a loaded rule.

@@ -188,7 +188,7 @@ fn pack_rule_without_phrases_or_patterns_is_an_error() {
         .replace("a {thing}", "a miracle");
     let stderr = pack_error(&pack);
     assert!(
-        stderr.contains("rule `house-miracle`: has neither `phrases` nor `patterns`"),
+        stderr.contains("rule `house-miracle`: has no `phrases`, `patterns` or `frames`"),
         "{stderr}"
     );
 }

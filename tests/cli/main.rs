@@ -11,6 +11,7 @@ mod errors;
 mod fix;
 mod fixtures;
 mod formats;
+mod lexicon;
 mod rule_packs;
 mod support;
 mod suppress;
