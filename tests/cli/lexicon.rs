@@ -164,3 +164,20 @@ fn test_rules_on_a_user_pack_alone_still_knows_the_builtin_classes() {
         run.stdout
     );
 }
+
+/// The README's user-pack example (a pack that extends a built-in class) must load and pass its
+/// own examples, so the documentation cannot rot.
+#[test]
+fn the_readme_user_pack_example_loads_and_behaves_as_written() {
+    const README: &str = include_str!("../../README.md");
+    let start = README
+        .find("```toml\n# house-rules/lexicon.toml\n")
+        .expect("README has the house-rules example");
+    let body = &README[start + "```toml\n".len()..];
+    let example = &body[..body.find("```").expect("example block is closed")];
+    let case = Case::new().file("house-rules/lexicon.toml", example);
+    let run = case.run_with(&["test-rules", "house-rules"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = case.run_with(&["lexicon", "therapy", "--rules", "house-rules"]);
+    assert!(run.stdout.contains("regenaknee"), "{}", run.stdout);
+}
