@@ -1,8 +1,8 @@
 //! Cue lexicons for the context conditions.
 //!
-//! Every list here is data, not logic: `context.rs` decides where a cue may sit relative to a
+//! Every list here is data, not logic: `context/` decides where a cue may sit relative to a
 //! match and how far its scope runs. Entries are lowercase and written as space-separated
-//! tokens exactly as `context.rs` tokenises them (words, with `’` normalised to `'` and
+//! tokens exactly as `context/tokens.rs` tokenises them (words, with `’` normalised to `'` and
 //! non-breaking hyphens to `-`; punctuation as separate tokens). A `*` token matches any one
 //! word. Each list names its source with the keys of `DOMAIN.md` §5 or `DESIGN.md`.
 //!
@@ -16,7 +16,7 @@
 ///
 /// Source: [NegEx] trigger file (no, not, cannot, without, absence of, rather than, fails to,
 /// rules out); general-English additions per DOMAIN.md §2.4 (neither, nor, none, nothing,
-/// nobody, lack of). Words ending in `n't` are recognised by `context.rs` separately.
+/// nobody, lack of). Words ending in `n't` are recognised by `context/` separately.
 pub(crate) const NEGATION_PRE: &[&str] = &[
     "no",
     "not",
@@ -798,6 +798,50 @@ pub(crate) const VAGUE_AUTHORITIES: &[&str] = &[
     "we",
 ];
 
+/// Who a "told" reports to when it distances ("told patients", "told listeners that"); "told
+/// me" is a testimonial, not attribution.
+///
+/// Source: design addition.
+pub(crate) const AUDIENCES: &[&str] = &[
+    "patients",
+    "listeners",
+    "viewers",
+    "consumers",
+    "customers",
+    "people",
+    "the",
+    "them",
+    "that",
+    "readers",
+];
+
+/// Warning frames: they distance a claim from either side ("a guaranteed cure is a red flag",
+/// "beware of …").
+///
+/// Source: DOMAIN.md §2.5 warning frames (red flag, be wary of, beware of); design additions.
+pub(crate) const WARNING_FRAMES: &[&str] = &[
+    "red",
+    "warning",
+    "warnings",
+    "wary",
+    "beware",
+    "scam",
+    "scams",
+    "bogus",
+    "dubious",
+    "misleading",
+    "fraudulent",
+    "falsely",
+];
+
+/// Stems of reporting verbs whose subject decides whether they distance ("clinics claim") or
+/// assert ("we claim"). Unlike the other lists these are word prefixes, not whole tokens.
+///
+/// Source: DOMAIN.md §2.5 reporting-of-claims verbs; design additions.
+pub(crate) const REPORTING_VERB_STEMS: &[&str] = &[
+    "claim", "promis", "advertis", "market", "tout", "sold", "sell", "promot", "told", "hyped",
+];
+
 // ---------------------------------------------------------------------------------------------
 // Clause structure
 // ---------------------------------------------------------------------------------------------
@@ -846,10 +890,77 @@ pub(crate) const NEW_CLAUSE_AFTER_AND: &[&str] = &[
     "that's", "it's", "they're", "you'll", "it'll", "they'll", "you're",
 ];
 
+/// Contrastive words: the only breaks when segmenting for attribution, which carries across
+/// commas, colons and coordination ("The FDA warns: clinics claim …").
+///
+/// Source: the contrastive subset of [`CLAUSE_BREAKERS`]; DESIGN.md (but, however, although,
+/// yet, except).
+pub(crate) const CONTRASTIVE: &[&str] = &[
+    "but",
+    "however",
+    "although",
+    "though",
+    "whereas",
+    "yet",
+    "nevertheless",
+    "nonetheless",
+    "except",
+];
+
 /// Words that may precede "yet" without making it a clause break ("has not yet been shown").
 ///
 /// Source: design addition.
 pub(crate) const YET_ADVERB_CONTEXT: &[&str] = &[
     "not", "never", "has", "have", "had", "is", "are", "was", "were", "been", "as", "nor",
     "evidence", "proof", "data", "research", "studies", "trials",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Citations
+// ---------------------------------------------------------------------------------------------
+
+/// Capitalised words that precede a year without being an author ("(Since 2010)", "(May
+/// 2021"). Compared with the lowercased word before the year, not with tokens.
+///
+/// Source: design addition.
+pub(crate) const NOT_AUTHORS: &[&str] = &[
+    "since",
+    "from",
+    "until",
+    "in",
+    "by",
+    "founded",
+    "established",
+    "est",
+    "circa",
+    "updated",
+    "published",
+    "as",
+    "before",
+    "after",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "of",
+    "and",
+    "year",
+    "copyright",
+    "late",
+    "early",
+    "mid",
 ];
