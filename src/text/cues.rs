@@ -355,6 +355,243 @@ pub(crate) const RESEARCH_NOUNS: &[&str] = &[
     "which",
 ];
 
+/// Frames that name a claim as the topic of research, a review or a question, not as an
+/// outcome ("trials of MSCs for cartilage repair"); they hedge a match later in their clause.
+///
+/// Source: `../shared/eval/README.md` decision rule 1 (*is being explored / studied for*), issue 8
+/// ("research-topic framing"); the verbs are the research verbs of [Hyland-2005].
+pub(crate) const RESEARCH_TOPIC_FRAMES: &[&str] = &[
+    "trial of",
+    "trials of",
+    "trial testing",
+    "trials testing",
+    "trials investigating",
+    "study of",
+    "studies of",
+    "study on",
+    "studies on",
+    "studies investigating",
+    "research into",
+    "research on",
+    "research of",
+    "investigation of",
+    "investigations of",
+    "investigation into",
+    "review of",
+    "a review of",
+    "evaluation of",
+    "analysis of",
+    "meta-analysis of",
+    "experiments on",
+    "the role of",
+    "the effect of",
+    "the effects of",
+    "the efficacy of",
+    "the effectiveness of",
+    "the safety of",
+    "the hypothesis is that",
+    "hypothesis that",
+    "the idea that",
+    "the theory that",
+    "the question of",
+    "investigate",
+    "investigates",
+    "investigated",
+    "investigating",
+    "explore",
+    "explores",
+    "explored",
+    "exploring",
+    "examine",
+    "examines",
+    "examined",
+    "examining",
+    "evaluate",
+    "evaluates",
+    "evaluated",
+    "evaluating",
+    "assess",
+    "assesses",
+    "assessed",
+    "assessing",
+    "test whether",
+    "tests whether",
+    "tested whether",
+    "testing whether",
+    "to determine",
+    "to find out",
+    "looks at",
+    "looked at",
+    "looking at",
+];
+
+/// Verbs of proof: after a research frame they turn it back into vague authority ("studies of
+/// PRP prove it rebuilds cartilage").
+///
+/// Source: DESIGN.md "Context conditions" (vague authority is not attribution); DOMAIN.md §2.2
+/// boosters.
+pub(crate) const PROOF_VERBS: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "prove",
+    "proves",
+    "proved",
+    "proven",
+    "demonstrate",
+    "demonstrates",
+    "demonstrated",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "establish",
+    "establishes",
+    "established",
+    "found",
+    "finds",
+    "reveal",
+    "reveals",
+    "revealed",
+    "document",
+    "documented",
+];
+
+/// Phrases that confine a result to a named study population.
+///
+/// Source: `../shared/eval/README.md` decision rule 9 (results confined to the study population
+/// are ok).
+pub(crate) const STUDY_POPULATION: &[&str] = &[
+    "in the trial",
+    "in this trial",
+    "in that trial",
+    "in the study",
+    "in this study",
+    "in that study",
+    "in our study",
+    "in the cohort",
+    "in this cohort",
+    "in the study group",
+    "in the treatment group",
+    "in the treated group",
+    "in the control group",
+    "in the placebo group",
+    "in the injection group",
+    "in the prp group",
+    "in both groups",
+    "in either group",
+    "participants",
+    "of the participants",
+    "study participants",
+    "trial participants",
+    "the participants",
+    "the subjects",
+    "enrolled patients",
+    "patients in the trial",
+    "patients in the study",
+    "at follow-up",
+    "at final follow-up",
+];
+
+/// Past-tense verbs a study report uses ("patients reported", "the group had").
+///
+/// Source: design addition; a result *reported* for a study is past tense, a clinic's promise
+/// present or future.
+pub(crate) const PAST_REPORT_VERBS: &[&str] = &[
+    "reported",
+    "had",
+    "showed",
+    "saw",
+    "experienced",
+    "improved",
+    "achieved",
+    "regained",
+    "gained",
+    "noted",
+    "observed",
+    "found",
+    "were",
+    "was",
+    "did",
+    "felt",
+    "lost",
+    "grew",
+    "developed",
+    "returned",
+    "received",
+    "scored",
+];
+
+/// Verbs that report a source's figure ("the CDC estimates", "a 2019 trial found").
+///
+/// Source: `../shared/eval/README.md` decision rule 10 (attributed, precise figures are ok).
+pub(crate) const SOURCE_VERBS: &[&str] = &[
+    "estimates",
+    "estimated",
+    "reports",
+    "reported",
+    "found",
+    "finds",
+    "says",
+    "said",
+    "states",
+    "stated",
+    "counts",
+    "counted",
+    "recorded",
+    "documented",
+    "showed",
+    "shows",
+    "concluded",
+];
+
+/// Organisations whose figures are a named source. Matched only when written with a capital.
+///
+/// Source: the regulators and agencies cited by DOMAIN.md.
+pub(crate) const NAMED_SOURCES: &[&str] = &[
+    "cdc",
+    "who",
+    "world health organization",
+    "nih",
+    "national institutes of health",
+    "fda",
+    "ftc",
+    "aaos",
+    "american academy of orthopaedic surgeons",
+    "american academy of orthopedic surgeons",
+    "arthritis foundation",
+    "versus arthritis",
+    "nhs",
+    "nice",
+    "cochrane",
+    "the lancet",
+    "lancet",
+    "jama",
+    "bmj",
+    "census bureau",
+    "oarsi",
+    "acr",
+    "american college of rheumatology",
+];
+
+/// Units a study's size is counted in ("300 patients", "48 knees").
+///
+/// Source: design addition.
+pub(crate) const STUDY_UNITS: &[&str] = &[
+    "patients",
+    "participants",
+    "subjects",
+    "people",
+    "adults",
+    "knees",
+    "women",
+    "men",
+    "volunteers",
+    "athletes",
+    "trials",
+    "studies",
+];
+
 /// Words that make "would" conditional, and therefore a hedge.
 ///
 /// Source: [Hyland-2005] lists "would" as a hedge in its conditional use only.
@@ -370,6 +607,11 @@ pub(crate) const CONDITIONAL_MARKERS: &[&str] = &["if", "unless", "provided", "a
 /// intended to, potential, potentially, promising, shows promise); DOMAIN.md §2.1 "Not hedges"
 /// (potential downgrades one level instead of passing).
 pub(crate) const ASPIRATIONAL: &[&str] = &[
+    "need for",
+    "needs for",
+    "the search for",
+    "search for",
+    "quest for",
     "aim to",
     "aims to",
     "aimed to",

@@ -42,6 +42,7 @@ impl Analysis<'_> {
                 }
             })
             .or_else(|| self.rebutted_report())
+            .or_else(|| self.study_bound())
     }
 
     /// Someone else's statement, then a rebuttal: "The founder predicts X, but independent

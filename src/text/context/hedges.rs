@@ -27,16 +27,19 @@ impl Analysis<'_> {
             .tokens
             .iter()
             .any(|t| is_in(cues::CONDITIONAL_MARKERS, &t.norm));
-        (0..self.tokens.len()).find_map(|k| {
-            if !in_scope(k) || !self.outside_match((k, k + 1)) {
-                return None;
-            }
-            let norm = self.tokens[k].norm.as_str();
-            let evidential = is_in(cues::EVIDENTIAL_VERBS, norm) && self.has_research_subject(k);
-            let would = norm == "would"
-                && (conditional || self.tokens.get(k + 1).is_some_and(|n| n.norm == "likely"));
-            (evidential || would).then_some((k, k + 1))
-        })
+        (0..self.tokens.len())
+            .find_map(|k| {
+                if !in_scope(k) || !self.outside_match((k, k + 1)) {
+                    return None;
+                }
+                let norm = self.tokens[k].norm.as_str();
+                let evidential =
+                    is_in(cues::EVIDENTIAL_VERBS, norm) && self.has_research_subject(k);
+                let would = norm == "would"
+                    && (conditional || self.tokens.get(k + 1).is_some_and(|n| n.norm == "likely"));
+                (evidential || would).then_some((k, k + 1))
+            })
+            .or_else(|| self.research_topic())
     }
 
     /// "May" capitalised mid-sentence is the month.

@@ -26,6 +26,9 @@
 //!   token-based conditions share and the conversion of a cue's tokens into a [`Cue`].
 //! - `negation`, `hedges` (hedged and aspirational), `attribution`: one condition each, as an
 //!   `impl` block on the analysis.
+//! - `studies`: research framing that `hedges` and `attribution` consult: a claim named as a
+//!   research topic (hedged), a result confined to a study population or a figure with a named
+//!   source (attributed).
 //! - `questions`, `citations`: the two conditions that look at the whole sentence (and, for
 //!   questions, the next one) rather than at the match's tokens.
 //!
@@ -39,6 +42,7 @@ mod clauses;
 mod hedges;
 mod negation;
 mod questions;
+mod studies;
 mod tokens;
 
 use std::ops::Range;
