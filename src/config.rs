@@ -160,9 +160,14 @@ impl Settings {
         }
         settings.packs.extend(args.packs.packs.iter().cloned());
         // Show paths as the user would type them from here.
+        // The pack folder may be the working directory itself: that is `.`, not an empty path.
         for pack in &mut settings.packs {
             if let Ok(relative) = pack.strip_prefix(cwd) {
-                *pack = relative.to_path_buf();
+                *pack = if relative.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    relative.to_path_buf()
+                };
             }
         }
         if !args.select.is_empty() {

@@ -172,9 +172,9 @@ pub(crate) fn expand(text: &str, mode: Mode, lexicon: &Lexicon) -> Result<Expand
                 while i < chars.len() && chars[i].1.is_whitespace() {
                     i += 1;
                 }
-                let at_end = i == chars.len();
-                let before_alternation = i < chars.len() && chars[i].1 == '|';
-                if !at_group_start && !at_end && !before_alternation {
+                // Before `|` or `)` the break stays: `(?:an? |the) {therapy}` and
+                // `(?:your )?knee` need it once the group is taken or skipped.
+                if !at_group_start && i < chars.len() {
                     out.source.push_str(WORD_BREAK);
                 }
             }
@@ -479,6 +479,16 @@ mod tests {
         // In a pattern, whitespace is regex whitespace.
         let re = regex(r"can\s+{repair-verb}\s+{tissue}", Mode::Pattern);
         assert!(re.is_match("can  regrow cartilage"));
+    }
+
+    #[test]
+    fn a_space_before_an_alternation_bar_is_a_word_break() {
+        let re = regex("(?:an? |the )?{tissue}", Mode::Frame);
+        assert!(re.is_match("a meniscus"));
+        assert!(re.is_match("the cartilage"));
+        let re = regex("(?:an? |the) {tissue}", Mode::Frame);
+        assert!(re.is_match("a meniscus"));
+        assert!(!re.is_match("ameniscus"));
     }
 
     #[test]

@@ -155,3 +155,17 @@ fn test_rules_on_a_broken_pack_exits_2() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("missing field"), "{}", run.stderr);
 }
+
+/// A pack folder that is the working directory itself (`cd house && overclaim check --rules
+/// $PWD`) used to become an empty path that could not be read.
+#[test]
+fn a_pack_folder_that_is_the_working_directory_loads() {
+    let case = Case::new()
+        .file("house/house.toml", HOUSE_PACK)
+        .cwd("house");
+    let pack = case.path().join("house");
+    let pack = pack.to_str().expect("utf-8 temp path");
+    let run = case.run_with(&["rules", "--rules", pack]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("house-miracle"), "{}", run.stdout);
+}
