@@ -5,7 +5,7 @@
 //! Pseudo-negations ("not only", "no doubt", "no longer need", "nothing … than") do not count.
 
 use crate::text::context::analysis::{Analysis, Span};
-use crate::text::context::tokens::{is_in, is_nt_word, longest_at, phrase_at};
+use crate::text::context::tokens::{is_in, is_nt_word, longest_at, phrase_at, prev_word};
 use crate::text::cues;
 
 impl Analysis<'_> {
@@ -76,14 +76,21 @@ impl Analysis<'_> {
             .iter()
             .any(|p| phrase_at(&self.tokens, e, p).is_some())
         {
-            // "no more pain" is a promise, but "not more effective than" is a denial.
-            let denied_comparison =
-                phrase_at(&self.tokens, e, "more").is_some() && self.tokens[s].norm != "no";
+            // "no more pain" is a promise, but "not more effective than" and "no more
+            // effective than" are denials: a comparison follows ("more <word> than").
+            let compares = phrase_at(&self.tokens, e, "more * than").is_some();
+            let denied_comparison = phrase_at(&self.tokens, e, "more").is_some()
+                && (self.tokens[s].norm != "no" || compares);
             if !denied_comparison {
                 return true;
             }
         }
-        if phrase_at(&self.tokens, e, "the need").is_some()
+        // "Say no to surgery" is a slogan, like "say goodbye to surgery".
+        let says_no = self.tokens[s].norm == "no"
+            && prev_word(&self.tokens, s)
+                .is_some_and(|p| matches!(self.tokens[p].norm.as_str(), "say" | "says" | "saying"));
+        if says_no
+            || phrase_at(&self.tokens, e, "the need").is_some()
             || phrase_at(&self.tokens, s, "if not").is_some()
             || s.checked_sub(1)
                 .is_some_and(|p| matches!(self.tokens[p].norm.as_str(), "if" | "or"))
@@ -229,6 +236,8 @@ mod tests {
     #[test]
     fn not_more_effective_is_negated_but_no_more_pain_is_not() {
         let denial = "Cell injections were not more effective than a steroid shot.";
+        assert!(holds(Negated, denial, "more effective than a steroid shot"));
+        let denial = "Cell injections were no more effective than a steroid shot.";
         assert!(holds(Negated, denial, "more effective than a steroid shot"));
         let promise = "No more pain: our injections regrow cartilage.";
         assert!(!holds(Negated, promise, "injections regrow cartilage"));
@@ -406,6 +415,7 @@ mod tests {
             ),
             ("No other treatment regrows cartilage.", "regrows cartilage"),
             ("Say goodbye to knee pain with no more surgery.", "surgery"),
+            ("Say no to costly, invasive surgery.", "invasive surgery"),
         ];
         for (sentence, needle) in cases {
             assert!(!holds(Negated, sentence, needle), "{sentence}");
