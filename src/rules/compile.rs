@@ -1,7 +1,7 @@
-//! Turn phrases and patterns into regexes, build the prefilter, and check template
+//! Turn phrases and patterns into regexes, and check template
 //! placeholders against capture groups.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
 use super::frame::{self, Mode};
 use super::lexicon::Lexicon;
@@ -118,18 +118,6 @@ fn describe(text: &str) -> PatternError {
         offset,
         len: 1,
     }
-}
-
-/// One set over every rule's regexes, so a sentence is searched once to learn which rules can
-/// match before any rule's own regex runs. `None` when the set is too large to build, in which
-/// case every regex is tried.
-pub(crate) fn prefilter(sources: &[&str]) -> Option<RegexSet> {
-    RegexSetBuilder::new(sources)
-        .case_insensitive(true)
-        .size_limit(SIZE_LIMIT)
-        .dfa_size_limit(SIZE_LIMIT)
-        .build()
-        .ok()
 }
 
 /// Rewrite `\b` and `\B` as their ASCII forms, leaving escaped backslashes (`\\b`) alone.

@@ -69,7 +69,7 @@ pub(crate) struct FrameError {
 pub(crate) const MAX_GAP: usize = 12;
 
 /// The regex for one word of a gap and the whitespace after it.
-const GAP_WORD: &str = r"(?:[\w'\u{2019}\u{2010}\u{2011}%-]+,?\s+)";
+const GAP_WORD: &str = r"(?:[0-9A-Za-z\u{C0}-\u{24F}'\u{2019}\u{2010}\u{2011}%-]+,?\s+)";
 
 /// The prefix of the capture group each gap is (`_gap0`, `_gap1` …): the engine needs the
 /// gaps' text, because a cue inside a gap is not the claim's own word (see `engine`).

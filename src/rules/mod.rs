@@ -11,12 +11,13 @@ mod compile;
 mod frame;
 pub mod lexicon;
 mod load;
+mod prefilter;
 mod spec;
 
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 
 pub(crate) use compile::interpolate;
@@ -24,6 +25,7 @@ pub(crate) use frame::describe as describe_shape;
 pub use lexicon::{Lexicon, WordClass, WordKind};
 pub(crate) use load::Loader;
 pub use load::{parse_pack, RuleError};
+use prefilter::Prefilter;
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -265,7 +267,7 @@ pub struct RuleSet {
     rules: Vec<Arc<Rule>>,
     /// Built on first use: a set that is only listed, explained or configured into another
     /// set never pays for it.
-    prefilter: OnceLock<Option<RegexSet>>,
+    prefilter: OnceLock<Prefilter>,
     /// For each regex in `prefilter`: (rule index, matcher index).
     owners: Vec<(usize, usize)>,
     /// The word classes the rules were compiled with.
@@ -302,17 +304,15 @@ impl RuleSet {
         &self.lexicon
     }
 
-    fn prefilter(&self) -> Option<&RegexSet> {
-        self.prefilter
-            .get_or_init(|| {
-                let sources: Vec<&str> = self
-                    .owners
-                    .iter()
-                    .map(|&(rule, matcher)| self.rules[rule].matchers[matcher].as_str())
-                    .collect();
-                compile::prefilter(&sources)
-            })
-            .as_ref()
+    fn prefilter(&self) -> &Prefilter {
+        self.prefilter.get_or_init(|| {
+            let regexes: Vec<&Regex> = self
+                .owners
+                .iter()
+                .map(|&(rule, matcher)| &self.rules[rule].matchers[matcher])
+                .collect();
+            Prefilter::new(&regexes)
+        })
     }
 
     /// The default pack embedded in the binary.
@@ -333,22 +333,18 @@ impl RuleSet {
         self.rules.iter().find(|rule| rule.id == id)
     }
 
-    /// The (rule, matcher) pairs whose regex matches somewhere in `text`, in rule order.
+    /// The (rule, matcher) pairs whose regex can match somewhere in `text`, in rule order:
+    /// every pair that matches is listed (and some that do not: the prefilter only knows which
+    /// literal prefixes occur).
     pub fn candidates(&self, text: &str) -> Vec<(&Arc<Rule>, usize)> {
-        let owner = |&(rule, matcher): &(usize, usize)| (&self.rules[rule], matcher);
-        match self.prefilter() {
-            Some(set) => set
-                .matches(text)
-                .into_iter()
-                .map(|i| owner(&self.owners[i]))
-                .collect(),
-            None => self
-                .owners
-                .iter()
-                .map(owner)
-                .filter(|(rule, matcher)| rule.matchers[*matcher].is_match(text))
-                .collect(),
-        }
+        self.prefilter()
+            .candidates(text)
+            .into_iter()
+            .map(|i| {
+                let (rule, matcher) = self.owners[i];
+                (&self.rules[rule], matcher)
+            })
+            .collect()
     }
 
     /// A set with only the rules `keep` accepts, each possibly changed by `adjust`.

@@ -1,0 +1,170 @@
+//! The set-level prefilter: which matchers can match a sentence, found with one scan.
+//!
+//! In: every matcher's regex. Out: a [`Prefilter`] that, for a sentence, lists the matchers
+//! worth running. For each regex the literal prefixes every match must start with are
+//! extracted (`regex_syntax`'s extractor, as the regex crate does for its own prefilters), and
+//! one Aho-Corasick automaton is built over all of them; a matcher whose prefixes cannot be
+//! bounded (a pattern that starts with a gap or `\w+`) is always run.
+//!
+//! Why not a `RegexSet` over the rules: claim frames splice whole word classes into their
+//! regexes, and a set over hundreds of such regexes took longer to build than the rest of
+//! start-up together. Literal prefixes of word classes are plain words, which an automaton
+//! holds cheaply.
+//!
+//! The scan runs over the lowercased sentence with lowercased literals, so it agrees with the
+//! regexes' case-insensitive matching; it only says *which* literals occur, never where.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+
+/// Which matchers can match a sentence. Matchers are numbered in the order given to
+/// [`Prefilter::new`].
+#[derive(Debug, Clone)]
+pub(crate) struct Prefilter {
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern: the matchers that start with that literal.
+    owners: Vec<Vec<usize>>,
+    /// Matchers with no bounded prefix set: always candidates.
+    always: Vec<usize>,
+    count: usize,
+}
+
+impl Prefilter {
+    /// Build the prefilter over `regexes`.
+    pub(crate) fn new(regexes: &[&Regex]) -> Prefilter {
+        let mut by_literal: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut always = Vec::new();
+        for (index, regex) in regexes.iter().enumerate() {
+            match prefixes(regex.as_str()) {
+                Some(literals) => {
+                    for literal in literals {
+                        by_literal.entry(literal).or_default().push(index);
+                    }
+                }
+                None => always.push(index),
+            }
+        }
+        let mut literals: Vec<(String, Vec<usize>)> = by_literal.into_iter().collect();
+        literals.sort();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(literals.iter().map(|(literal, _)| literal))
+            .ok();
+        if automaton.is_none() {
+            // Too large to build: run every matcher (correct, only slower).
+            always = (0..regexes.len()).collect();
+        }
+        Prefilter {
+            automaton,
+            owners: literals.into_iter().map(|(_, owners)| owners).collect(),
+            always,
+            count: regexes.len(),
+        }
+    }
+
+    /// The matchers that can match `text`, in ascending order.
+    pub(crate) fn candidates(&self, text: &str) -> Vec<usize> {
+        let mut wanted = vec![false; self.count];
+        for &index in &self.always {
+            wanted[index] = true;
+        }
+        if let Some(automaton) = &self.automaton {
+            let lower = text.to_lowercase();
+            for found in automaton.find_overlapping_iter(&lower) {
+                for &index in &self.owners[found.pattern().as_usize()] {
+                    wanted[index] = true;
+                }
+            }
+        }
+        wanted
+            .iter()
+            .enumerate()
+            .filter_map(|(index, &yes)| yes.then_some(index))
+            .collect()
+    }
+}
+
+/// The lowercased literals every match of `source` starts with, or `None` when they cannot be
+/// bounded (an empty literal, an unbounded set, or a pattern that does not parse).
+fn prefixes(source: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(source)
+        .ok()?;
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_class(8)
+        .limit_repeat(2)
+        .limit_literal_len(8)
+        .limit_total(2_000);
+    let seq = extractor.extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    // A literal cut at the length limit may end inside a character ("wharton’" cut after the
+    // first byte of `’`): keep its whole characters only, which is still a prefix of every match.
+    let mut out = Vec::with_capacity(literals.len());
+    for literal in literals {
+        let bytes = literal.as_bytes();
+        let whole = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => std::str::from_utf8(&bytes[..err.valid_up_to()]).ok()?,
+        };
+        if whole.is_empty() {
+            return None;
+        }
+        out.push(whole.to_lowercase());
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn regex(source: &str) -> Regex {
+        regex::RegexBuilder::new(source)
+            .case_insensitive(true)
+            .build()
+            .expect("valid")
+    }
+
+    #[test]
+    fn literal_prefixes_pick_the_matchers_that_can_match() {
+        let cure = regex(r"\bcures?\s+(?:knee\s+)?arthritis\b");
+        let regrow = regex(r"\b(?:regrows?|rebuilds?)\s+cartilage\b");
+        let filter = Prefilter::new(&[&cure, &regrow]);
+        assert_eq!(filter.candidates("PRP CURES arthritis"), [0]);
+        assert_eq!(filter.candidates("It rebuilds cartilage."), [1]);
+        assert!(filter.candidates("Nothing to see here.").is_empty());
+    }
+
+    #[test]
+    fn a_pattern_without_bounded_prefixes_is_always_a_candidate() {
+        let numbers = regex(r"\w+ percent of patients");
+        let cure = regex(r"\bcure\b");
+        let filter = Prefilter::new(&[&numbers, &cure]);
+        assert_eq!(filter.candidates("no trigger words"), [0]);
+    }
+
+    #[test]
+    fn a_literal_cut_inside_a_character_keeps_its_whole_characters() {
+        let jelly = regex("wharton\u{2019}s jelly");
+        let filter = Prefilter::new(&[&jelly]);
+        assert_eq!(filter.candidates("Wharton\u{2019}s jelly is a tissue"), [0]);
+    }
+
+    #[test]
+    fn a_candidate_is_never_missed_for_case_or_unicode() {
+        let cure = regex(r"\bcure\s+for\s+arthrit\u{ED}s\b");
+        let filter = Prefilter::new(&[&cure]);
+        assert_eq!(filter.candidates("A CURE FOR ARTHRIT\u{CD}S"), [0]);
+    }
+}
