@@ -272,6 +272,10 @@ pub(crate) const HEDGES: &[&str] = &[
     "in some patients",
     "for some patients",
     "some patients",
+    "a few patients",
+    "a few people",
+    "a minority of patients",
+    "some relief",
     "certain patients",
     "some people",
     "some individuals",
@@ -423,6 +427,81 @@ pub(crate) const RESEARCH_TOPIC_FRAMES: &[&str] = &[
     "looks at",
     "looked at",
     "looking at",
+    "studying how",
+    "studying whether",
+    "studies how",
+    "studied how",
+    "to understand how",
+    "to learn whether",
+];
+
+/// Phrases that confine a result to the laboratory or to animals ("made new cartilage in lab
+/// tests"): such a result is reported, not promised, unless the sentence carries it over to
+/// patients (see [`LAB_TO_PATIENT`]).
+///
+/// Source: `../shared/eval/README.md` (hard negative: "lab context stated"); DOMAIN.md
+/// preclinical-extrapolation.
+pub(crate) const LAB_SCOPE: &[&str] = &[
+    "in lab tests",
+    "in laboratory tests",
+    "in the lab",
+    "in the laboratory",
+    "in a lab",
+    "in a laboratory",
+    "in lab studies",
+    "in laboratory studies",
+    "in vitro",
+    "in a dish",
+    "in a petri dish",
+    "in cell culture",
+    "in culture",
+    "in mice",
+    "in rats",
+    "in rabbits",
+    "in dogs",
+    "in horses",
+    "in sheep",
+    "in goats",
+    "in pigs",
+    "in animals",
+    "in animal studies",
+    "in animal models",
+    "in an animal model",
+    "in a rat model",
+    "in a mouse model",
+    "laboratory studies",
+    "lab studies",
+    "animal studies",
+];
+
+/// Words that carry a lab or animal result over to patients ("… in rats, so it will work for
+/// you") or present it as proof ("research in horses confirms …"): with one of them the
+/// sentence extrapolates, which preclinical-extrapolation flags.
+///
+/// Source: DOMAIN.md preclinical-extrapolation.
+pub(crate) const LAB_TO_PATIENT: &[&str] = &[
+    "you",
+    "your",
+    "yours",
+    "patients",
+    "patient",
+    "people",
+    "humans",
+    "human",
+    "so",
+    "therefore",
+    "thus",
+    "means",
+    "proves",
+    "proved",
+    "proven",
+    "proof",
+    "confirms",
+    "confirmed",
+    "available",
+    "expect",
+    "our",
+    "we",
 ];
 
 /// Verbs of proof: after a research frame they turn it back into vague authority ("studies of
@@ -607,6 +686,8 @@ pub(crate) const CONDITIONAL_MARKERS: &[&str] = &["if", "unless", "provided", "a
 /// intended to, potential, potentially, promising, shows promise); DOMAIN.md §2.1 "Not hedges"
 /// (potential downgrades one level instead of passing).
 pub(crate) const ASPIRATIONAL: &[&str] = &[
+    "ambition",
+    "ambitions",
     "need for",
     "needs for",
     "the search for",
@@ -880,6 +961,13 @@ pub(crate) const ATTRIBUTION: &[&str] = &[
     "unscrupulous",
     "the myth that",
     "myth that",
+    "a notion that",
+    "the notion that",
+    "notion that",
+    "the belief that",
+    "a belief that",
+    "misconception that",
+    "the misconception that",
 ];
 
 /// Reporting verbs that distance only when followed by "as" before the match

@@ -18,6 +18,10 @@
 //!   "Studies show", "research proves" and "according to our patients" stay unattributed
 //!   (DESIGN.md: vague authority is not attribution).
 //!
+//! - `attributed`, **lab-bound result**: a result confined to the lab or to animals ("made new
+//!   cartilage in lab tests"), unless the sentence carries it over to patients ("… in rats, so
+//!   it will work for you"), which is preclinical extrapolation.
+//!
 //! Not handled: a result from an unnamed study ("one study found"), which stays a claim.
 
 use crate::text::context::analysis::{Analysis, Span};
@@ -52,7 +56,23 @@ impl Analysis<'_> {
     /// A study-population frame anywhere in the sentence and a past-tense report, or a
     /// statistic with a named source.
     pub(super) fn study_bound(&self) -> Option<Span> {
-        self.study_population().or_else(|| self.named_source())
+        self.study_population()
+            .or_else(|| self.named_source())
+            .or_else(|| self.lab_scope())
+    }
+
+    /// "in lab tests", "in rats": a result confined to the lab or to animals, when nothing in
+    /// the sentence carries it over to patients.
+    fn lab_scope(&self) -> Option<Span> {
+        let cue = (0..self.tokens.len()).find_map(|k| {
+            let e = longest_at(&self.tokens, k, cues::LAB_SCOPE)?;
+            self.outside_match((k, e)).then_some((k, e))
+        })?;
+        let extrapolates = self
+            .tokens
+            .iter()
+            .any(|t| is_in(cues::LAB_TO_PATIENT, &t.norm));
+        (!extrapolates).then_some(cue)
     }
 
     fn study_population(&self) -> Option<Span> {
@@ -173,6 +193,11 @@ mod tests {
             "Researchers are investigating the role of exosomes in cartilage repair.",
             "cartilage repair"
         ));
+        assert!(holds(
+            Hedged,
+            "Researchers are studying how growth factors signal cells to rebuild tissue.",
+            "signal cells to rebuild tissue"
+        ));
     }
 
     #[test]
@@ -215,6 +240,25 @@ mod tests {
             Attributed,
             "Our patients regain cartilage volume within months.",
             "regain cartilage volume"
+        ));
+    }
+
+    #[test]
+    fn a_lab_result_is_attributed_unless_carried_over_to_patients() {
+        assert!(holds(
+            Attributed,
+            "Cartilage samples grew new cartilage cells in lab tests.",
+            "grew new cartilage cells"
+        ));
+        assert!(holds(
+            Attributed,
+            "In rats, injected cells rebuilt the joint surface.",
+            "rebuilt the joint surface"
+        ));
+        assert!(!holds(
+            Attributed,
+            "In rats, injected cells rebuilt the joint surface, so they will rebuild yours.",
+            "rebuild yours"
         ));
     }
 
