@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use toml::Spanned;
 
 use regex::Regex;
@@ -112,50 +113,67 @@ impl Loader {
     /// The rules with the lexicon they were compiled with, or every mistake found.
     pub(crate) fn finish_set(mut self) -> Result<RuleSet, Vec<RuleError>> {
         let lexicon = Arc::new(self.lexicon());
-        let mut rules: Vec<Arc<Rule>> = Vec::new();
-        let mut ids: HashMap<String, Origin> = HashMap::new();
+        let mut contexts = Vec::with_capacity(self.files.len());
         for file in &self.files {
-            let text = &file.text;
             let mut categories: Vec<&str> = CATEGORIES.to_vec();
             for category in &file.pack.categories {
                 if !is_kebab_case(category.get_ref()) {
                     self.errors.push(RuleError::invalid(
                         &file.path,
-                        text,
+                        &file.text,
                         category.span(),
                         format!("category `{}` is not kebab-case", category.get_ref()),
                     ));
                 }
                 categories.push(category.get_ref());
             }
-            let lines = Lines::new(text);
-            let context = FileContext {
-                path: &file.path,
-                text,
-                lines: &lines,
-                categories: &categories,
-                lexicon: &lexicon,
-            };
-            for spec in &file.pack.rule {
-                match compile_rule(&context, spec.get_ref(), spec.span()) {
-                    Ok(rule) => {
-                        if let Some(first) = ids.get(&rule.id) {
-                            self.errors.push(RuleError::invalid(
-                                &file.path,
-                                text,
-                                spec.get_ref().id.span(),
-                                format!(
-                                    "duplicate rule id `{}` (first defined at {}:{})",
-                                    rule.id, first.path, first.line
-                                ),
-                            ));
-                            continue;
-                        }
-                        ids.insert(rule.id.clone(), rule.origin.clone());
-                        rules.push(Arc::new(rule));
+            contexts.push((Lines::new(&file.text), categories));
+        }
+        // Compiling the regexes is most of start-up: rules compile in parallel, and are then
+        // checked for duplicate ids in load order, so messages do not depend on scheduling.
+        let tables: Vec<(usize, &Spanned<RuleSpec>)> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(index, file)| file.pack.rule.iter().map(move |spec| (index, spec)))
+            .collect();
+        let compiled: Vec<Result<Rule, Vec<RuleError>>> = tables
+            .par_iter()
+            .map(|&(index, spec)| {
+                let file = &self.files[index];
+                let (lines, categories) = &contexts[index];
+                let context = FileContext {
+                    path: &file.path,
+                    text: &file.text,
+                    lines,
+                    categories,
+                    lexicon: &lexicon,
+                };
+                compile_rule(&context, spec.get_ref(), spec.span())
+            })
+            .collect();
+        let mut rules: Vec<Arc<Rule>> = Vec::new();
+        let mut ids: HashMap<String, Origin> = HashMap::new();
+        for (&(index, spec), result) in tables.iter().zip(compiled) {
+            match result {
+                Ok(rule) => {
+                    if let Some(first) = ids.get(&rule.id) {
+                        let file = &self.files[index];
+                        self.errors.push(RuleError::invalid(
+                            &file.path,
+                            &file.text,
+                            spec.get_ref().id.span(),
+                            format!(
+                                "duplicate rule id `{}` (first defined at {}:{})",
+                                rule.id, first.path, first.line
+                            ),
+                        ));
+                        continue;
                     }
-                    Err(errors) => self.errors.extend(errors),
+                    ids.insert(rule.id.clone(), rule.origin.clone());
+                    rules.push(Arc::new(rule));
                 }
+                Err(errors) => self.errors.extend(errors),
             }
         }
         if self.errors.is_empty() {
