@@ -133,6 +133,15 @@ fn ascii_word_boundaries(source: &str) -> String {
             Some(b @ ('b' | 'B')) => {
                 out.push_str("(?-u:\\");
                 out.push(b);
+                // `\b{start-half}` and the other braced forms keep their argument.
+                if b == 'b' && chars.as_str().starts_with('{') {
+                    for c in chars.by_ref() {
+                        out.push(c);
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                }
                 out.push(')');
             }
             Some(other) => {
@@ -283,6 +292,10 @@ mod tests {
     fn word_boundaries_become_ascii_and_escapes_stay() {
         assert_eq!(ascii_word_boundaries(r"\bcure\B"), r"(?-u:\b)cure(?-u:\B)");
         assert_eq!(ascii_word_boundaries(r"a\\b\s"), r"a\\b\s");
+        assert_eq!(
+            ascii_word_boundaries(r"x\b{end-half}"),
+            r"x(?-u:\b{end-half})"
+        );
         let regex = pattern(r"\bcures\b").unwrap();
         assert!(regex.is_match("It “cures” arthritis — really"));
         assert!(!regex.is_match("procures"));

@@ -90,8 +90,8 @@ pub(crate) fn expand(text: &str, mode: Mode, lexicon: &Lexicon) -> Result<Expand
     let mut gaps = 0;
     let trimmed = text.trim();
     let is_frame = mode == Mode::Frame;
-    if is_frame && trimmed.starts_with(|c: char| c.is_alphanumeric() || c == '{') {
-        out.source.push_str(r"\b");
+    if is_frame {
+        out.source.push_str(start_bound(trimmed));
     }
     // After a group opener or `|`, whitespace in a frame would only widen the match.
     let mut at_group_start = true;
@@ -197,10 +197,32 @@ pub(crate) fn expand(text: &str, mode: Mode, lexicon: &Lexicon) -> Result<Expand
             }
         }
     }
-    if is_frame && trimmed.ends_with(|c: char| c.is_alphanumeric() || c == '}') {
-        out.source.push_str(r"\b");
+    if is_frame {
+        out.source.push_str(end_bound(trimmed));
     }
     Ok(out)
+}
+
+/// How a frame is bounded at its start: `\b` before a word or class; before a group or
+/// anything else, "no word character just before" (`\b{start-half}`), so that a frame opening
+/// with `(?:re)?grow` cannot start inside "outgrow"; nothing before an explicit anchor.
+fn start_bound(frame: &str) -> &'static str {
+    match frame.chars().next() {
+        Some(c) if c.is_alphanumeric() || c == '{' => r"\b",
+        Some('^' | '\\') | None => "",
+        Some(_) => r"\b{start-half}",
+    }
+}
+
+/// How a frame is bounded at its end: `\b` after a word or class; after a group or anything
+/// else, "no word character just after" (`\b{end-half}`), so that a frame ending in
+/// `(?:form|grow)` does not match inside "formed"; nothing after `$`.
+fn end_bound(frame: &str) -> &'static str {
+    match frame.chars().last() {
+        Some(c) if c.is_alphanumeric() || c == '}' => r"\b",
+        Some('$') | None => "",
+        Some(_) => r"\b{end-half}",
+    }
 }
 
 /// What a `{…}` holds.
@@ -489,6 +511,16 @@ mod tests {
         let re = regex("(?:an? |the) {tissue}", Mode::Frame);
         assert!(re.is_match("a meniscus"));
         assert!(!re.is_match("ameniscus"));
+    }
+
+    #[test]
+    fn a_frame_ending_in_a_group_does_not_match_inside_a_word() {
+        let re = regex("(?:form|grow)", Mode::Frame);
+        assert!(re.is_match("cells form."));
+        assert!(!re.is_match("cells formed"));
+        assert!(!re.is_match("outgrow"));
+        let re = regex("(?:100%|all)", Mode::Frame);
+        assert!(re.is_match("100% of patients"));
     }
 
     #[test]
