@@ -487,7 +487,9 @@ pub(crate) const LAB_TO_PATIENT: &[&str] = &[
     "patient",
     "people",
     "humans",
-    "human",
+    "because",
+    "will",
+    "too",
     "so",
     "therefore",
     "thus",
@@ -534,6 +536,30 @@ pub(crate) const PROOF_VERBS: &[&str] = &[
     "revealed",
     "document",
     "documented",
+];
+
+/// What an approval is accurately for when it is not for the knee: cord blood is approved for
+/// disorders of the blood-forming system, a centrifuge is cleared as a device.
+///
+/// Source: DOMAIN.md regulatory-status (the FDA's list of licensed cord blood products; 510(k)
+/// device clearance of PRP systems).
+pub(crate) const OTHER_INDICATIONS: &[&str] = &[
+    "blood",
+    "blood-forming",
+    "hematopoietic",
+    "haematopoietic",
+    "immune",
+    "cancer",
+    "cancers",
+    "leukemia",
+    "lymphoma",
+    "transplant",
+    "transplants",
+    "device",
+    "devices",
+    "wound",
+    "wounds",
+    "burns",
 ];
 
 /// Phrases that confine a result to a named study population.

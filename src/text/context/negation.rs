@@ -10,7 +10,30 @@ use crate::text::cues;
 
 impl Analysis<'_> {
     pub(super) fn negated(&self) -> Option<Span> {
-        self.pre_negation().or_else(|| self.post_negation())
+        self.pre_negation()
+            .or_else(|| self.post_negation())
+            .or_else(|| self.approved_for_something_else())
+    }
+
+    /// "Cord blood cells are FDA-approved for certain blood disorders", "the centrifuge is
+    /// cleared as a device": the approval is stated, accurately, for another indication or
+    /// for the equipment, which denies approval for the knee rather than claiming it.
+    fn approved_for_something_else(&self) -> Option<Span> {
+        (self.before..self.tokens.len().min(self.after + 8)).find_map(|k| {
+            let norm = self.tokens[k].norm.as_str();
+            if !matches!(norm, "for" | "as") {
+                return None;
+            }
+            let approval_before = (k.saturating_sub(6)..k).any(|j| {
+                matches!(
+                    self.tokens[j].norm.as_str(),
+                    "approved" | "fda-approved" | "cleared" | "fda-cleared" | "licensed"
+                ) || self.tokens[j].norm.ends_with("-approved")
+            });
+            let end = (k + 1..self.tokens.len().min(k + 8))
+                .find(|&j| is_in(cues::OTHER_INDICATIONS, &self.tokens[j].norm))?;
+            approval_before.then_some((k, end + 1))
+        })
     }
 
     fn pre_negation(&self) -> Option<Span> {
@@ -399,6 +422,16 @@ mod tests {
         for (sentence, needle) in cases {
             assert!(holds(Negated, sentence, needle), "{sentence}");
         }
+    }
+
+    #[test]
+    fn an_approval_stated_for_another_indication_denies_approval_for_the_knee() {
+        let s = "Cord blood stem cells are FDA-approved for certain disorders of the blood-forming system.";
+        assert!(holds(Negated, s, "Cord blood stem cells are FDA-approved"));
+        let s = "The centrifuge used to prepare PRP is cleared by the FDA as a device.";
+        assert!(holds(Negated, s, "PRP is cleared by the FDA"));
+        let s = "Our stem cell injections are FDA-approved for knee arthritis.";
+        assert!(!holds(Negated, s, "stem cell injections are FDA-approved"));
     }
 
     #[test]
