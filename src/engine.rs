@@ -146,11 +146,15 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
 /// Report each claim once. One rule that matches a sentence twice ("Results guaranteed, or your
 /// money back!") makes one point about it; two rules of one category that match overlapping
 /// text ("no risk of rejection" is both an absolute-safety and a no-rejection claim) make the
-/// same point. Keep the more severe finding, then the longer match, then the earlier one.
+/// same point. Keep the more severe finding, then one with a fix, then the longer match, then
+/// the earlier one.
 fn keep_one_per_claim(findings: &mut Vec<Finding>, from: usize) {
+    // At equal severity a finding that carries a rewrite wins over one that does not: broad
+    // frames often match more words than the narrow rule whose fix fits the claim exactly.
     let rank = |f: &Finding| {
         (
             std::cmp::Reverse(f.severity),
+            f.fix.is_none(),
             std::cmp::Reverse(f.span.end - f.span.start),
             f.span.start,
         )
