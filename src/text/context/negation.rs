@@ -24,7 +24,7 @@ impl Analysis<'_> {
             if !matches!(norm, "for" | "as") {
                 return None;
             }
-            let approval_before = (k.saturating_sub(6)..k).any(|j| {
+            let approval_before = (k.saturating_sub(10)..k).any(|j| {
                 matches!(
                     self.tokens[j].norm.as_str(),
                     "approved" | "fda-approved" | "cleared" | "fda-cleared" | "licensed"
@@ -430,6 +430,12 @@ mod tests {
         assert!(holds(Negated, s, "Cord blood stem cells are FDA-approved"));
         let s = "The centrifuge used to prepare PRP is cleared by the FDA as a device.";
         assert!(holds(Negated, s, "PRP is cleared by the FDA"));
+        let s = "The FDA has approved the use of cord blood stem cells only for certain blood disorders.";
+        assert!(holds(
+            Negated,
+            s,
+            "The FDA has approved the use of cord blood stem cells"
+        ));
         let s = "Our stem cell injections are FDA-approved for knee arthritis.";
         assert!(!holds(Negated, s, "stem cell injections are FDA-approved"));
     }
