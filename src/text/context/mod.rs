@@ -81,11 +81,18 @@ pub fn evaluate(
     next: Option<&str>,
 ) -> Option<Cue> {
     let m = clamp_range(sentence, m);
-    match condition {
-        Condition::Cited => cited(sentence),
-        Condition::Question => question(sentence, next),
+    let window = window(sentence, &m);
+    let (text, m) = (
+        &sentence[window.clone()],
+        m.start - window.start..m.end - window.start,
+    );
+    // The next sentence answers a question only when the window reaches this one's end.
+    let next = next.filter(|_| window.end == sentence.len());
+    let cue = match condition {
+        Condition::Cited => cited(text),
+        Condition::Question => question(text, next),
         _ => {
-            let a = Analysis::new(sentence, &m);
+            let a = Analysis::new(text, &m);
             let span = match condition {
                 Condition::Negated => a.negated(),
                 Condition::Hedged => a.hedged(),
@@ -95,7 +102,43 @@ pub fn evaluate(
             }?;
             Some(a.cue(condition, span))
         }
+    }?;
+    Some(Cue {
+        start: cue.start + window.start,
+        end: cue.end + window.start,
+        ..cue
+    })
+}
+
+/// How far either side of a match context is read, in bytes, in a sentence too long to read
+/// whole. Every cue the conditions look for lies within a clause or a few words of the match;
+/// real sentences are far shorter than this. Without the bound, a "sentence" with no full stop
+/// (a minified page, a run-on export) costs its whole length for every match in it: quadratic.
+const CONTEXT_REACH: usize = 800;
+
+/// The part of `sentence` read for the match at `m`: all of it when it is short, otherwise
+/// up to [`CONTEXT_REACH`] bytes either side of the match, cut at whitespace so no word is
+/// split (and always on char boundaries).
+fn window(sentence: &str, m: &Range<usize>) -> Range<usize> {
+    if sentence.len() <= 2 * CONTEXT_REACH + (m.end - m.start) {
+        return 0..sentence.len();
     }
+    let mut start = m.start.saturating_sub(CONTEXT_REACH);
+    if start > 0 {
+        start = sentence[start..m.start]
+            .find(char::is_whitespace)
+            .map_or(m.start, |i| start + i);
+    }
+    let mut end = (m.end + CONTEXT_REACH).min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < sentence.len() {
+        end = sentence[m.end..end]
+            .rfind(char::is_whitespace)
+            .map_or(m.end, |i| m.end + i);
+    }
+    start..end
 }
 
 /// Clamp `m` into `sentence`, on char boundaries, with `start <= end`.
@@ -141,6 +184,23 @@ mod tests {
     use Condition::{Aspirational, Attributed, Cited, Hedged, Negated, Question};
 
     // ----- robustness ------------------------------------------------------------------------
+
+    #[test]
+    fn a_sentence_too_long_to_read_whole_is_read_around_the_match() {
+        let filler = "and the knee ".repeat(200);
+        let sentence = format!("It may not {filler}cure arthritis {filler}for long.");
+        let needle = "cure arthritis";
+        // "not" lies more than CONTEXT_REACH bytes before the match: out of reach.
+        assert!(!holds(Negated, &sentence, needle));
+        let near = format!("{filler}stem cells do not cure arthritis {filler}.");
+        let cue = eval_next(Negated, &near, needle, None).expect("a negation next to the match");
+        assert_eq!(cue.text, "not");
+        assert_eq!(
+            &near[cue.start..cue.end],
+            "not",
+            "cue offsets are the sentence's"
+        );
+    }
 
     #[test]
     fn never_panics_on_odd_ranges_and_unicode() {
