@@ -2,9 +2,10 @@
 //!
 //! In: every matcher's regex. Out: a [`Prefilter`] that, for a sentence, lists the matchers
 //! worth running. For each regex the literal prefixes every match must start with are
-//! extracted (`regex_syntax`'s extractor, as the regex crate does for its own prefilters), and
-//! one Aho-Corasick automaton is built over all of them; a matcher whose prefixes cannot be
-//! bounded (a pattern that starts with a gap or `\w+`) is always run.
+//! extracted (`regex_syntax`'s extractor, as the regex crate does for its own prefilters) —
+//! the prefixes of the whole pattern or of one of its required parts, whichever set is rarer —
+//! and one Aho-Corasick automaton is built over all of them; a matcher with no bounded set (a
+//! pattern made only of gaps and classes) is always run.
 //!
 //! Why not a `RegexSet` over the rules: claim frames splice whole word classes into their
 //! regexes, and a set over hundreds of such regexes took longer to build than the rest of
@@ -19,6 +20,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
 
 /// Which matchers can match a sentence. Matchers are numbered in the order given to
 /// [`Prefilter::new`].
@@ -87,21 +89,61 @@ impl Prefilter {
     }
 }
 
-/// The lowercased literals every match of `source` starts with, or `None` when they cannot be
-/// bounded (an empty literal, an unbounded set, or a pattern that does not parse).
+/// Lowercased literals one of which occurs in every match of `source`, or `None` when no such
+/// set can be bounded (a pattern that does not parse, or one made only of gaps and classes).
+///
+/// Any required literal serves, not only a prefix, because the scan asks only *whether* a
+/// literal occurs: a frame such as `{therapy} {gap:0-6} {cure-verb}` is better filtered by
+/// its cure verbs than by the therapy words most sentences of a clinic page contain. Of the
+/// candidate sets (the whole pattern's prefixes, and each required part's), the one with the
+/// lowest [`cost`] is kept.
 fn prefixes(source: &str) -> Option<Vec<String>> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(source)
         .ok()?;
+    let mut literals = required(&hir)?;
+    literals.sort();
+    literals.dedup();
+    Some(literals)
+}
+
+/// The cheapest set of literals one of which every match of `hir` contains.
+fn required(hir: &Hir) -> Option<Vec<String>> {
+    let own = prefix_set(hir);
+    let inner = match hir.kind() {
+        HirKind::Capture(capture) => required(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(required)
+            .min_by(|a, b| cost(a).total_cmp(&cost(b))),
+        HirKind::Alternation(branches) => {
+            let mut union = Vec::new();
+            for branch in branches {
+                union.extend(required(branch)?);
+            }
+            Some(union)
+        }
+        _ => None,
+    };
+    match (own, inner) {
+        (Some(a), Some(b)) => Some(if cost(&b) < cost(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The lowercased literal prefixes of every match of `hir`, when they are bounded and none is
+/// empty.
+fn prefix_set(hir: &Hir) -> Option<Vec<String>> {
     let mut extractor = Extractor::new();
     extractor
         .kind(ExtractKind::Prefix)
         .limit_class(8)
         .limit_repeat(2)
-        .limit_literal_len(8)
+        .limit_literal_len(12)
         .limit_total(2_000);
-    let seq = extractor.extract(&hir);
+    let seq = extractor.extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
@@ -120,10 +162,66 @@ fn prefixes(source: &str) -> Option<Vec<String>> {
         }
         out.push(whole.to_lowercase());
     }
-    out.sort();
-    out.dedup();
     Some(out)
 }
+
+/// How often a literal set is expected to occur in ordinary prose, roughly: every literal
+/// counts, short ones and common words (which most sentences contain) far more.
+fn cost(literals: &[String]) -> f64 {
+    literals
+        .iter()
+        .map(|literal| {
+            let word = literal.trim();
+            if word.chars().count() <= 2 {
+                50.0
+            } else if COMMON_WORDS.contains(&word) {
+                20.0
+            } else {
+                1.0 + 4.0 / word.len() as f64
+            }
+        })
+        .sum()
+}
+
+/// Words so frequent in clinic and patient copy that a literal set made of them filters little.
+const COMMON_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "our",
+    "you",
+    "your",
+    "are",
+    "for",
+    "with",
+    "that",
+    "this",
+    "can",
+    "will",
+    "was",
+    "has",
+    "have",
+    "not",
+    "but",
+    "from",
+    "its",
+    "all",
+    "any",
+    "more",
+    "most",
+    "who",
+    "knee",
+    "knees",
+    "pain",
+    "joint",
+    "patient",
+    "patients",
+    "treatment",
+    "injection",
+    "therapy",
+    "cells",
+    "cell",
+    "stem",
+];
 
 #[cfg(test)]
 mod tests {
@@ -147,8 +245,27 @@ mod tests {
     }
 
     #[test]
+    fn a_rarer_required_part_filters_instead_of_a_common_prefix() {
+        // Every match starts with a common word, but must contain "cure" or "heal".
+        let frame = regex(r"\b(?:the|our)\s+(?:\w+\s+){0,6}(?:cures?|heals?)\b");
+        let filter = Prefilter::new(&[&frame]);
+        assert!(filter
+            .candidates("Our clinic is open on Monday.")
+            .is_empty());
+        assert_eq!(filter.candidates("Our injection HEALS knees."), [0]);
+        assert_eq!(prefixes(frame.as_str()).expect("bounded"), ["cure", "heal"]);
+    }
+
+    #[test]
+    fn an_optional_part_is_never_the_required_one() {
+        let frame = regex(r"\bstem\s+cells(?:\s+cure)?\b");
+        let filter = Prefilter::new(&[&frame]);
+        assert_eq!(filter.candidates("Stem cells are cells."), [0]);
+    }
+
+    #[test]
     fn a_pattern_without_bounded_prefixes_is_always_a_candidate() {
-        let numbers = regex(r"\w+ percent of patients");
+        let numbers = regex(r"\d{2,}\s+\w+");
         let cure = regex(r"\bcure\b");
         let filter = Prefilter::new(&[&numbers, &cure]);
         assert_eq!(filter.candidates("no trigger words"), [0]);
