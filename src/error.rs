@@ -127,6 +127,15 @@ pub enum Error {
         /// What the OS said.
         source: io::Error,
     },
+    /// `--fix` refused to change a file, or could not finish (fixes that do not converge, a
+    /// read-only file, a file with several hard links).
+    #[error("{path}: {message}")]
+    Fix {
+        /// The path.
+        path: String,
+        /// What went wrong and what was done instead.
+        message: String,
+    },
     /// A rule pack's example does not behave as written.
     #[error("{0}")]
     Example(ExampleFailure),
@@ -143,7 +152,8 @@ impl Error {
             | Error::Config(ConfigError::Io { path, .. })
             | Error::Read { path, .. }
             | Error::Decode { path, .. }
-            | Error::Write { path, .. } => Some(path),
+            | Error::Write { path, .. }
+            | Error::Fix { path, .. } => Some(path),
             Error::Example(failure) => Some(&failure.origin.path),
             Error::Baseline(
                 BaselineError::Io { path, .. } | BaselineError::Invalid { path, .. },
@@ -168,6 +178,7 @@ impl Error {
             Error::Read { source, .. } => source.to_string(),
             Error::Decode { source, .. } => source.to_string(),
             Error::Write { source, .. } => format!("cannot write: {source}"),
+            Error::Fix { message, .. } => message.clone(),
             Error::Baseline(BaselineError::Io { source, .. }) => format!("baseline: {source}"),
             Error::Baseline(BaselineError::Invalid { message, .. }) => {
                 format!("not an overclaim baseline: {message}")

@@ -1,0 +1,230 @@
+//! Issue 9, "Never crash, never damage a file": `--fix` and `--diff` keep every byte they do not
+//! mean to change, follow links, keep ownership, and agree with `check` on what is reported and
+//! how the run exits.
+
+use crate::support::{Case, Run, HOUSE_PACK};
+
+/// The house pack with a `safe` fix, so `--fix` alone applies it.
+fn safe_pack() -> String {
+    HOUSE_PACK.replace("applicability = \"unsafe\"", "applicability = \"safe\"")
+}
+
+/// Two rules whose safe fixes chain: the first rewrite makes the claim the second one fixes.
+const CHAIN_PACK: &str = r#"categories = ["chain-one", "chain-two"]
+
+[[rule]]
+id = "chain-miracle"
+category = "chain-one"
+severity = "warning"
+message = "Do not call it a miracle"
+why = "House style."
+patterns = ['\bmiracle\s+shot\b']
+fix = { replace = "wonder shot", applicability = "safe" }
+flag = ["Try our miracle shot today."]
+pass = ["Try our flu shot today."]
+
+[[rule]]
+id = "chain-wonder"
+category = "chain-two"
+severity = "warning"
+message = "Do not call it a wonder"
+why = "House style."
+patterns = ['\bwonder\s+shot\b']
+fix = { replace = "injection", applicability = "safe" }
+flag = ["Try our wonder shot today."]
+pass = ["Try our flu shot today."]
+"#;
+
+/// Two rules whose safe fixes undo each other, so fixing never converges.
+const LOOP_PACK: &str = r#"categories = ["loop-one", "loop-two"]
+
+[[rule]]
+id = "loop-alpha"
+category = "loop-one"
+severity = "warning"
+message = "alpha"
+why = "House style."
+patterns = ['\balpha\s+cream\b']
+fix = { replace = "beta cream", applicability = "safe" }
+flag = ["Try our alpha cream."]
+pass = ["Try our face cream."]
+
+[[rule]]
+id = "loop-beta"
+category = "loop-two"
+severity = "warning"
+message = "beta"
+why = "House style."
+patterns = ['\bbeta\s+cream\b']
+fix = { replace = "alpha cream", applicability = "safe" }
+flag = ["Try our beta cream."]
+pass = ["Try our face cream."]
+"#;
+
+fn text(case: &Case, path: &str) -> String {
+    String::from_utf8(case.read(path)).unwrap()
+}
+
+fn run(case: &Case, args: &[&str]) -> Run {
+    case.run_with(args)
+}
+
+// Defect 14: the fix path re-ran the pipeline without the baseline.
+#[test]
+fn fix_with_baseline_keeps_baselined_findings_hidden() {
+    let old = "Our stem cell injections cure arthritis.";
+    let case = Case::new()
+        .file("house.toml", safe_pack())
+        .file("page.md", format!("{old}\n"));
+    let wrote = run(
+        &case,
+        &[
+            "check",
+            "--rules",
+            "house.toml",
+            "page.md",
+            "--write-baseline",
+            "base.json",
+        ],
+    );
+    assert_eq!(wrote.code, 0, "{wrote:?}");
+    std::fs::write(
+        case.path().join("page.md"),
+        format!("{old}\n\nTry our miracle shot today.\n"),
+    )
+    .unwrap();
+    let fixed = run(
+        &case,
+        &[
+            "check",
+            "--rules",
+            "house.toml",
+            "page.md",
+            "--baseline",
+            "base.json",
+            "--fix",
+        ],
+    );
+    assert_eq!(
+        text(&case, "page.md"),
+        format!("{old}\n\nTry our injection today.\n")
+    );
+    assert!(
+        fixed.stdout.contains("1 finding hidden by the baseline."),
+        "{}",
+        fixed.stdout
+    );
+    assert!(
+        !fixed.stdout.contains("cure"),
+        "the baselined finding is not re-reported: {}",
+        fixed.stdout
+    );
+    assert_eq!(fixed.code, 0, "{fixed:?}");
+    // The same through JSON, and on standard input.
+    let json = run(
+        &case,
+        &[
+            "check",
+            "--rules",
+            "house.toml",
+            "page.md",
+            "--baseline",
+            "base.json",
+            "--fix",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json.code, 0, "{json:?}");
+    assert_eq!(json.json()["findings"], serde_json::json!([]));
+}
+
+// Defect 15: one pass is not always enough.
+#[test]
+fn fix_repeats_passes_until_chained_fixes_converge() {
+    let case = Case::new()
+        .file("chain.toml", CHAIN_PACK)
+        .file("page.md", "# Knees\n\nTry our miracle shot today.\n");
+    let diff = run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "chain.toml",
+            "page.md",
+            "--diff",
+        ],
+    );
+    assert_eq!(diff.code, 1, "{diff:?}");
+    assert!(
+        diff.stdout
+            .contains("-Try our miracle shot today.\n+Try our injection today.\n"),
+        "the diff shows the converged result: {}",
+        diff.stdout
+    );
+    assert_eq!(
+        text(&case, "page.md"),
+        "# Knees\n\nTry our miracle shot today.\n"
+    );
+
+    let fixed = run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "chain.toml",
+            "page.md",
+            "--fix",
+        ],
+    );
+    assert_eq!(fixed.code, 0, "{fixed:?}");
+    assert_eq!(
+        text(&case, "page.md"),
+        "# Knees\n\nTry our injection today.\n"
+    );
+    assert!(
+        fixed.stdout.contains("Fixed 2 findings."),
+        "{}",
+        fixed.stdout
+    );
+    assert!(
+        fixed.stderr.contains("2 fix passes"),
+        "the pass count is reported: {}",
+        fixed.stderr
+    );
+    assert!(
+        fixed.stdout.contains("No findings in 1 file checked."),
+        "{}",
+        fixed.stdout
+    );
+}
+
+#[test]
+fn fix_that_never_converges_stops_at_the_bound_and_fails() {
+    let case = Case::new()
+        .file("loop.toml", LOOP_PACK)
+        .file("page.md", "Try our alpha cream.\n");
+    let fixed = run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "loop.toml",
+            "page.md",
+            "--fix",
+        ],
+    );
+    assert_eq!(fixed.code, 2, "{fixed:?}");
+    assert!(
+        fixed
+            .stderr
+            .contains("page.md: fixes did not converge after 10 passes"),
+        "{}",
+        fixed.stderr
+    );
+    // Ten passes from alpha end on alpha again; the file is whole either way.
+    assert_eq!(text(&case, "page.md"), "Try our alpha cream.\n");
+}
