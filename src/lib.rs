@@ -134,6 +134,7 @@ fn check(
         _ => None,
     };
     let hide = Hide::new(&settings, recorded.as_ref());
+    let fix_stdin = args.fix && matches!(&inputs[..], [input] if input.origin == Origin::Stdin);
     let mut errors = Vec::new();
     let stdin_text = if inputs.iter().any(|input| input.origin == Origin::Stdin) {
         let mut bytes = Vec::new();
@@ -202,14 +203,16 @@ fn check(
             let reports: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
             return Ok(outcome(&settings, &reports, &errors, Some(&done)));
         }
-        if let [file] = &files[..] {
-            if file.report.source.is_none() {
-                // `--fix` on standard input prints the fixed text, as editors expect.
+        if fix_stdin {
+            // `--fix -` prints the fixed text, as editors expect, and nothing else: an editor
+            // replaces its buffer with stdout, so input that could not be read (binary, not
+            // UTF-8) prints nothing there and its error on stderr.
+            if let [file] = &files[..] {
                 out.write_all(file.report.text.as_bytes())?;
-                report::render_errors(&errors, err)?;
-                let reports = [file.report.clone()];
-                return Ok(outcome(&settings, &reports, &errors, None));
             }
+            report::render_errors(&errors, err)?;
+            let reports: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
+            return Ok(outcome(&settings, &reports, &errors, None));
         }
         fixes = Some(done);
     }

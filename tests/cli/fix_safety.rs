@@ -228,3 +228,32 @@ fn fix_that_never_converges_stops_at_the_bound_and_fails() {
     // Ten passes from alpha end on alpha again; the file is whole either way.
     assert_eq!(text(&case, "page.md"), "Try our alpha cream.\n");
 }
+
+// Defect 9: an editor replaces its buffer with what `--fix -` prints.
+#[test]
+fn fix_on_binary_or_invalid_stdin_prints_nothing_on_stdout() {
+    for bytes in [
+        &b"Try our\0 miracle shot."[..],
+        &b"Try our \xff miracle shot."[..],
+    ] {
+        let case = Case::new()
+            .file("house.toml", safe_pack())
+            .stdin_bytes(bytes);
+        let fixed = run(&case, &["check", "--rules", "house.toml", "-", "--fix"]);
+        assert_eq!(
+            fixed.stdout, "",
+            "nothing an editor could take for the text"
+        );
+        assert_eq!(fixed.code, 2, "{fixed:?}");
+        assert!(
+            fixed.stderr.contains("<stdin>") || fixed.stderr.contains('-'),
+            "{}",
+            fixed.stderr
+        );
+        assert!(
+            fixed.stderr.contains("binary file") || fixed.stderr.contains("not valid UTF-8"),
+            "{}",
+            fixed.stderr
+        );
+    }
+}
