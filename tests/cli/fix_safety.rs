@@ -257,3 +257,103 @@ fn fix_on_binary_or_invalid_stdin_prints_nothing_on_stdout() {
         );
     }
 }
+
+const MIRACLE: &str = "Try our miracle shot today.\n";
+const FIXED: &str = "Try our injection today.\n";
+
+fn fix(case: &Case, path: &str) -> Run {
+    run(case, &["check", "--rules", "house.toml", path, "--fix"])
+}
+
+// Defect 5: a symlink was replaced by a regular file and its target left unfixed.
+#[test]
+fn fix_through_a_symlink_fixes_the_target_and_keeps_the_link() {
+    let case = Case::new()
+        .file("house.toml", safe_pack())
+        .file("real/page.md", MIRACLE);
+    std::os::unix::fs::symlink("real/page.md", case.path().join("link.md")).unwrap();
+    let fixed = fix(&case, "link.md");
+    assert_eq!(fixed.code, 0, "{fixed:?}");
+    let link = case.path().join("link.md");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(text(&case, "real/page.md"), FIXED);
+}
+
+// Defect 5: hard links were split (the fixed file got a new inode).
+#[test]
+fn fix_of_a_hard_linked_file_writes_in_place_so_every_link_sees_it() {
+    use std::os::unix::fs::MetadataExt;
+    let case = Case::new()
+        .file("house.toml", safe_pack())
+        .file("a.md", MIRACLE);
+    std::fs::hard_link(case.path().join("a.md"), case.path().join("b.md")).unwrap();
+    let inode = std::fs::metadata(case.path().join("a.md")).unwrap().ino();
+    let fixed = fix(&case, "a.md");
+    assert_eq!(fixed.code, 0, "{fixed:?}");
+    assert_eq!(text(&case, "a.md"), FIXED);
+    assert_eq!(text(&case, "b.md"), FIXED, "the other link sees the fix");
+    let after = std::fs::metadata(case.path().join("a.md")).unwrap();
+    assert_eq!((after.ino(), after.nlink()), (inode, 2));
+    let leftovers: Vec<_> = std::fs::read_dir(case.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "no backup left: {leftovers:?}");
+}
+
+// Defect 5: the owner and group were reset to root's.
+#[test]
+fn fix_keeps_owner_and_group() {
+    use std::os::unix::fs::MetadataExt;
+    let case = Case::new()
+        .file("house.toml", safe_pack())
+        .file("page.md", MIRACLE);
+    let path = case.path().join("page.md");
+    if std::fs::metadata(&path).unwrap().uid() != 0 {
+        eprintln!("skipped: changing a file's owner needs root, and this test runs as a user");
+        return;
+    }
+    std::os::unix::fs::chown(&path, Some(1234), Some(5678)).unwrap();
+    let fixed = fix(&case, "page.md");
+    assert_eq!(fixed.code, 0, "{fixed:?}");
+    assert_eq!(text(&case, "page.md"), FIXED);
+    let after = std::fs::metadata(&path).unwrap();
+    assert_eq!((after.uid(), after.gid()), (1234, 5678));
+}
+
+// Defect 5: a read-only file was rewritten (rename needs only a writable folder).
+#[test]
+fn fix_refuses_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = Case::new()
+        .file("house.toml", safe_pack())
+        .file("page.md", MIRACLE);
+    let path = case.path().join("page.md");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let fixed = fix(&case, "page.md");
+    assert_eq!(fixed.code, 2, "{fixed:?}");
+    assert!(
+        fixed
+            .stderr
+            .contains("page.md: cannot write: the file is read-only (mode 0444)"),
+        "{}",
+        fixed.stderr
+    );
+    assert_eq!(text(&case, "page.md"), MIRACLE);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    assert!(
+        !fixed.stdout.contains("Fixed"),
+        "nothing is claimed fixed: {}",
+        fixed.stdout
+    );
+}
