@@ -360,7 +360,7 @@ fn chosen_edits(file: &FileReport, required: rules::Applicability) -> (usize, Ve
         .filter_map(|chosen| {
             Some(fix::Edit {
                 span: chosen.edit?,
-                replacement: chosen.replacement.clone(),
+                replacement: chosen.encoded.clone(),
             })
         })
         .collect();

@@ -14,12 +14,14 @@
 //! front-matter keys other than `title` and `description`.
 
 mod directives;
+mod encode;
 mod frontmatter;
 mod map;
 mod markdown;
 mod text;
 
 pub use directives::{parse_directives, Directive, Kind as DirectiveKind};
+pub use encode::Encoding;
 pub use map::{OffsetMap, Span, TextRange};
 
 use std::path::Path;
@@ -40,6 +42,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// How replacement text is spelled in the body of a file of this format (front matter
+    /// blocks have their own, per scalar style).
+    pub fn encoding(self) -> Encoding {
+        match self {
+            Format::Text => Encoding::Verbatim,
+            Format::Markdown => Encoding::Markdown,
+        }
+    }
+
     /// `.md`, `.markdown` and `.mdx` (case-insensitive) are Markdown; anything else is Text.
     pub fn from_path(path: &Path) -> Format {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -83,6 +94,8 @@ pub struct ProseBlock {
     pub plain: String,
     /// Maps offsets in `plain` to byte offsets in [`Document::text`].
     pub map: OffsetMap,
+    /// How text written back into this block's source must be spelled (fixes).
+    pub encoding: Encoding,
 }
 
 /// A file's text and its prose blocks, in source order.

@@ -357,3 +357,64 @@ fn fix_refuses_a_read_only_file() {
         fixed.stdout
     );
 }
+
+/// A rule whose safe fix copies the sentence before the claim (`{pre}`), as frame rules do.
+const PRE_PACK: &str = r#"categories = ["house-style"]
+
+[[rule]]
+id = "house-pre"
+category = "house-style"
+severity = "warning"
+message = "Do not call it a miracle"
+why = "House style."
+patterns = ['(?P<pre>\bsee\b[^.]*?)\bmiracle\s+shot\b']
+fix = { replace = "{pre}injection", applicability = "safe" }
+flag = ["See this miracle shot."]
+pass = ["See this flu shot."]
+"#;
+
+// Defect 2: decoded entities went back into the file as live markup.
+#[test]
+fn fix_reencodes_entities_copied_from_the_sentence() {
+    let source = "# Knees\n\nSee &lt;img src=x onerror=alert(1)&gt; &amp; our miracle shot.\n";
+    let case = Case::new()
+        .file("pre.toml", PRE_PACK)
+        .file("page.md", source);
+    let fixed = run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "pre.toml",
+            "page.md",
+            "--fix",
+        ],
+    );
+    assert_eq!(fixed.code, 0, "{fixed:?}");
+    let after = text(&case, "page.md");
+    assert!(
+        !after.contains("<img"),
+        "escaped text stays escaped: {after}"
+    );
+    assert_eq!(
+        after,
+        "# Knees\n\nSee &lt;img src=x onerror=alert(1)&gt; &amp; our injection.\n"
+    );
+    // Plain text has no entities: `<` and `&` go back as written.
+    let case = Case::new()
+        .file("pre.toml", PRE_PACK)
+        .file("page.txt", "See <b> & our miracle shot.\n");
+    run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "pre.toml",
+            "page.txt",
+            "--fix",
+        ],
+    );
+    assert_eq!(text(&case, "page.txt"), "See <b> & our injection.\n");
+}
