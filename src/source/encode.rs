@@ -18,6 +18,14 @@ pub enum Encoding {
     /// entity), and the characters of inline markup (`\`, `` ` ``, `*`, `_`, `[`, `]`, `~`, `|`)
     /// backslash-escaped (so nothing becomes emphasis, code, a link or a table cell).
     Markdown,
+    /// A YAML double-quoted scalar: `\` and `"` backslash-escaped.
+    YamlDoubleQuoted,
+    /// A YAML single-quoted scalar: `'` doubled.
+    YamlSingleQuoted,
+    /// A YAML plain (unquoted) scalar: text that would need quotes there (`: `, ` #`, a
+    /// leading indicator such as `-`, `[`, `'`, a trailing `:`) is refused rather than
+    /// re-quoting a scalar the fix only partly covers.
+    YamlPlain,
 }
 
 impl Encoding {
@@ -33,6 +41,9 @@ impl Encoding {
         match self {
             Encoding::Verbatim => Some(text.to_owned()),
             Encoding::Markdown => Some(markdown(text)),
+            Encoding::YamlDoubleQuoted => Some(text.replace('\\', "\\\\").replace('"', "\\\"")),
+            Encoding::YamlSingleQuoted => Some(text.replace('\'', "''")),
+            Encoding::YamlPlain => yaml_plain_safe(text).then(|| text.to_owned()),
         }
     }
 }
@@ -54,6 +65,19 @@ fn markdown(text: &str) -> String {
     out
 }
 
+/// Whether `text` can go anywhere in a plain YAML scalar unquoted.
+fn yaml_plain_safe(text: &str) -> bool {
+    const INDICATORS: &[char] = &[
+        '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
+        '`',
+    ];
+    !text.starts_with(INDICATORS)
+        && !text.ends_with([':', ' ', '\t'])
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.contains(['\t', '\n', '\r'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::Encoding;
@@ -66,6 +90,28 @@ mod tests {
         let doc = Document::parse(encoded, Format::Markdown);
         assert_eq!(doc.blocks.len(), 1, "{doc:?}");
         assert_eq!(doc.blocks[0].plain, text);
+    }
+
+    #[test]
+    fn yaml_quoted_styles_escape_their_quote() {
+        assert_eq!(
+            Encoding::YamlDoubleQuoted.encode(r#"a "b" \ c"#).unwrap(),
+            r#"a \"b\" \\ c"#
+        );
+        assert_eq!(
+            Encoding::YamlSingleQuoted.encode("O'Neil's").unwrap(),
+            "O''Neil''s"
+        );
+    }
+
+    #[test]
+    fn yaml_plain_refuses_text_that_needs_quoting() {
+        for bad in ["a: b", "a #b", "- a", "[a]", "'a", "a:", "#a", "\"a\""] {
+            assert_eq!(Encoding::YamlPlain.encode(bad), None, "{bad:?}");
+        }
+        for good in ["may ease pain", "a-b", "a:b", "a# b", "R&D", "it's"] {
+            assert_eq!(Encoding::YamlPlain.encode(good).as_deref(), Some(good));
+        }
     }
 
     #[test]

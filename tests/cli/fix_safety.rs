@@ -418,3 +418,72 @@ fn fix_reencodes_entities_copied_from_the_sentence() {
     );
     assert_eq!(text(&case, "page.txt"), "See <b> & our injection.\n");
 }
+
+/// A rule whose safe fix introduces `: `, which a plain YAML scalar cannot hold.
+const COLON_PACK: &str = r#"categories = ["house-style"]
+
+[[rule]]
+id = "house-colon"
+category = "house-style"
+severity = "warning"
+message = "Do not call it a miracle"
+why = "House style."
+patterns = ['\bmiracle\s+shot\b']
+fix = { replace = "injection: ask first", applicability = "safe" }
+flag = ["Try our miracle shot."]
+pass = ["Try our flu shot."]
+"#;
+
+// Defect 3: `\"` and `''` lost their escaping when a fix copied them back.
+#[test]
+fn fix_in_front_matter_requotes_for_the_scalar_style() {
+    let source = "---\ntitle: \"See the \\\"best\\\" miracle shot\"\ndescription: 'See O''Neil''s miracle shot'\n---\n\nBody.\n";
+    let case = Case::new()
+        .file("pre.toml", PRE_PACK)
+        .file("page.md", source);
+    let fixed = run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "pre.toml",
+            "page.md",
+            "--fix",
+        ],
+    );
+    assert_eq!(fixed.code, 0, "{fixed:?}");
+    assert_eq!(
+        text(&case, "page.md"),
+        "---\ntitle: \"See the \\\"best\\\" injection\"\ndescription: 'See O''Neil''s injection'\n---\n\nBody.\n"
+    );
+}
+
+#[test]
+fn fix_in_a_plain_front_matter_scalar_refuses_text_that_needs_quotes() {
+    let source =
+        "---\ntitle: Try our miracle shot\ndescription: \"Try our miracle shot\"\n---\n\nBody.\n";
+    let case = Case::new()
+        .file("colon.toml", COLON_PACK)
+        .file("page.md", source);
+    let fixed = run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "colon.toml",
+            "page.md",
+            "--fix",
+        ],
+    );
+    assert_eq!(
+        text(&case, "page.md"),
+        "---\ntitle: Try our miracle shot\ndescription: \"Try our injection: ask first\"\n---\n\nBody.\n",
+        "the plain scalar is left alone, the quoted one takes the colon"
+    );
+    assert_eq!(
+        fixed.code, 1,
+        "the plain title's finding remains: {fixed:?}"
+    );
+}
