@@ -59,6 +59,16 @@ pub fn location(text: &str, offset: usize) -> (usize, usize) {
     Lines::new(text).location(text, offset)
 }
 
+/// Where each line of `text` starts: at 0 and after every line end, which is `\n`, `\r\n` or a
+/// lone `\r` (classic Mac exports). Like codespan's `files::line_starts` for `\n` and `\r\n`.
+pub fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    std::iter::once(0).chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
+        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        ends.then_some(i + 1)
+    }))
+}
+
 /// The line starts of one text, so many offsets can be located without rescanning it. Lines
 /// and columns agree with codespan's (`files::line_starts`, columns counted in characters), so
 /// every output format matches the human one.
@@ -71,7 +81,7 @@ impl Lines {
     /// Index `text`.
     pub fn new(text: &str) -> Lines {
         Lines {
-            starts: codespan_reporting::files::line_starts(text).collect(),
+            starts: line_starts(text).collect(),
         }
     }
 
@@ -238,6 +248,14 @@ mod tests {
                 (theirs.line_number, theirs.column_number)
             );
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "one\rtwo\r\nthree\nfour";
+        assert_eq!(line_starts(text).collect::<Vec<_>>(), [0, 4, 9, 15]);
+        assert_eq!(location(text, text.find("four").unwrap()), (4, 1));
+        assert_eq!(location(text, text.find("two").unwrap() + 1), (2, 2));
     }
 
     #[test]

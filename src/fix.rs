@@ -174,15 +174,64 @@ fn write_in_place(target: &Path, contents: &[u8]) -> io::Result<()> {
 }
 
 /// A unified diff of `old` → `new` for `path`, empty when they are equal.
+///
+/// Lines are what `patch` and `git apply` take them to be: ended by `\n` only. A file with
+/// classic Mac line ends (a lone `\r`) is one line to them, so its diff is one changed line,
+/// with `\ No newline at end of file` where a last line has no `\n`, and applies as is.
+/// (`similar`'s own line splitting also ends lines at a lone `\r`, which gives a patch that
+/// nothing can apply; `similar` still computes the diff.)
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    use std::fmt::Write as _;
     if old == new {
         return String::new();
     }
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let diff = similar::TextDiff::configure().diff_slices(&old_lines, &new_lines);
+    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    let push = |out: &mut String, sign: char, line: &str| {
+        out.push(sign);
+        out.push_str(line);
+        if !line.ends_with('\n') {
+            out.push_str("\n\\ No newline at end of file\n");
+        }
+    };
+    for group in diff.grouped_ops(2) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let (old_range, new_range) = (
+            first.old_range().start..last.old_range().end,
+            first.new_range().start..last.new_range().end,
+        );
+        // GNU style: a range of length 0 names the line before it.
+        let header = |range: &std::ops::Range<usize>| {
+            let len = range.end - range.start;
+            let start = if len == 0 {
+                range.start
+            } else {
+                range.start + 1
+            };
+            format!("{start},{len}")
+        };
+        let _ = writeln!(out, "@@ -{} +{} @@", header(&old_range), header(&new_range));
+        for op in &group {
+            let (tag, old_range, new_range) = op.as_tag_tuple();
+            if tag == similar::DiffTag::Equal {
+                for line in &old_lines[old_range] {
+                    push(&mut out, ' ', line);
+                }
+                continue;
+            }
+            for line in &old_lines[old_range] {
+                push(&mut out, '-', line);
+            }
+            for line in &new_lines[new_range] {
+                push(&mut out, '+', line);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -267,6 +316,15 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temporary file is left"
+        );
+    }
+
+    #[test]
+    fn diff_of_cr_only_text_is_one_line_without_newline() {
+        let diff = unified_diff("p.txt", "a\rPRP cures.\rb\r", "a\rPRP may ease.\rb\r");
+        assert_eq!(
+            diff,
+            "--- a/p.txt\n+++ b/p.txt\n@@ -1,1 +1,1 @@\n-a\rPRP cures.\rb\r\n\\ No newline at end of file\n+a\rPRP may ease.\rb\r\n\\ No newline at end of file\n"
         );
     }
 

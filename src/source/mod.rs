@@ -145,7 +145,9 @@ impl Document {
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
                 let before = err.as_bytes().get(..offset).unwrap_or_default();
-                let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+                // `before` is the valid prefix; a lone `\r` ends a line as `\n` does.
+                let before = std::str::from_utf8(before).unwrap_or_default();
+                let line = crate::error::line_starts(before).count();
                 Err(SourceError::NotUtf8 { offset, line })
             }
         }
@@ -175,7 +177,11 @@ impl Document {
         };
         let mut blocks = match format {
             Format::Text => text::parse_blocks(&text, body_start),
-            Format::Markdown => markdown::parse_blocks(&text, body_start),
+            // pulldown-cmark ends HTML blocks, comments and fences only at `\n` or `\r\n`:
+            // give it a view with lone `\r`s as `\n`. It has the same length and char
+            // boundaries, and line ends never reach plain text, so its blocks are the
+            // original's.
+            Format::Markdown => markdown::parse_blocks(&lone_cr_as_lf(&text), body_start),
         };
         // Image alt text is finished before the paragraph around it: restore source order.
         blocks.sort_by_key(|b| b.map.source_start());
@@ -185,6 +191,24 @@ impl Document {
             blocks,
         }
     }
+}
+
+/// `text` with every lone `\r` (a classic Mac line end) replaced by `\n`; `\r\n` is kept.
+fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for i in (0..bytes.len()).filter(|&i| lone(i)) {
+        out.push_str(&text[from..i]);
+        out.push('\n');
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

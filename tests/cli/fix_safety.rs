@@ -487,3 +487,112 @@ fn fix_in_a_plain_front_matter_scalar_refuses_text_that_needs_quotes() {
         "the plain title's finding remains: {fixed:?}"
     );
 }
+
+const CURE: &str = "Our stem cell injections cure arthritis.";
+
+/// (rule, line) of each JSON finding.
+fn lines(run: &Run) -> Vec<(String, u64)> {
+    run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+// Defect 4: old Mac exports end lines with a lone CR.
+#[test]
+fn cr_only_markdown_is_checked_past_html_comments_and_fences_on_the_right_lines() {
+    let source = format!(
+        "# Knees\r\r<div>\rRaw HTML.\r</div>\r\r{CURE}\r\r<!-- a comment -->\r\r```\rcode\r```\r\rPRP cures arthritis.\r"
+    );
+    let case = Case::new().file("page.md", &source);
+    let checked = run(
+        &case,
+        &["check", "--no-config", "page.md", "--format", "json"],
+    );
+    assert_eq!(checked.code, 1, "{checked:?}");
+    assert_eq!(
+        lines(&checked),
+        [("cure-claim".to_owned(), 7), ("cure-claim".to_owned(), 15)]
+    );
+}
+
+#[test]
+fn cr_only_disable_next_line_suppresses_the_next_line() {
+    let source = format!(
+        "<!-- overclaim-disable-next-line cure-claim -- approved -->\r{CURE}\r\rPRP cures arthritis.\r"
+    );
+    let case = Case::new().file("page.md", &source);
+    let checked = run(
+        &case,
+        &["check", "--no-config", "page.md", "--format", "json"],
+    );
+    assert_eq!(
+        lines(&checked),
+        [("cure-claim".to_owned(), 4)],
+        "{}",
+        checked.stdout
+    );
+    assert_eq!(checked.json()["summary"]["suppressed"], 1);
+}
+
+#[test]
+fn cr_only_diff_is_a_valid_patch_and_fix_keeps_the_crs() {
+    let source = format!("Line one.\r\r{CURE}\rLast line.\r");
+    let case = Case::new().file("page.txt", &source);
+    let diff = run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "page.txt",
+            "--diff",
+            "--unsafe-fixes",
+        ],
+    );
+    assert_eq!(diff.code, 1, "{diff:?}");
+    std::fs::write(case.path().join("fix.patch"), &diff.stdout).unwrap();
+    let fixed = run(
+        &case,
+        &[
+            "check",
+            "--no-config",
+            "page.txt",
+            "--fix",
+            "--unsafe-fixes",
+        ],
+    );
+    assert_eq!(fixed.code, 0, "{fixed:?}");
+    let after = text(&case, "page.txt");
+    assert_eq!(
+        after,
+        source.replace(
+            "Our stem cell injections cure arthritis.",
+            "Our stem cell injections may ease symptoms of arthritis for some people."
+        ),
+        "only the claim changed, every CR kept"
+    );
+    // The diff applies to the original and gives the fixed file.
+    std::fs::write(case.path().join("page.txt"), &source).unwrap();
+    match std::process::Command::new("patch")
+        .current_dir(case.path())
+        .args(["-p1", "--quiet", "-i", "fix.patch"])
+        .output()
+    {
+        Ok(output) => {
+            assert!(
+                output.status.success(),
+                "patch failed: {output:?}\n{}",
+                diff.stdout
+            );
+            assert_eq!(text(&case, "page.txt"), after);
+        }
+        Err(error) => eprintln!("skipped applying the patch: no `patch` program ({error})"),
+    }
+}
