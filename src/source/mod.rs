@@ -4,7 +4,8 @@
 //! Out: a [`Document`] holding the text exactly as read (BOM and line endings included) and
 //! one [`ProseBlock`] per paragraph, heading, list item, table cell, image alt text, block
 //! quote paragraph or front-matter `title`/`description`. Each block has its plain text (markup
-//! removed, entities decoded, line breaks as single spaces) and an [`OffsetMap`] from plain-text
+//! removed, entities decoded, line breaks as single spaces, zero-width characters and soft
+//! hyphens removed so "cu\u{ad}re" reads "cure") and an [`OffsetMap`] from plain-text
 //! offsets back to byte offsets in the original file.
 //!
 //! This is the only module that knows file syntax: `text.rs` (plain text), `markdown.rs`
@@ -408,6 +409,12 @@ pub(crate) mod tests {
             "\\\n",
             "  \r\n",
             "[ ] ",
+            "cu\u{ad}re",
+            "\u{200b}",
+            "\u{2060}",
+            "&shy;",
+            "&#x200B;",
+            "\u{feff}",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move || {

@@ -596,3 +596,52 @@ fn cr_only_diff_is_a_valid_patch_and_fix_keeps_the_crs() {
         Err(error) => eprintln!("skipped applying the patch: no `patch` program ({error})"),
     }
 }
+
+// Defect 12: an invisible character inside a word hid the claim from every rule.
+#[test]
+fn invisible_characters_inside_words_do_not_hide_claims() {
+    let cases = [
+        ("page.txt", "Intro.\n\nOur stem cell injections cu\u{ad}re arth\u{200b}ritis.\n"),
+        ("page.md", "# Knees\n\nOur stem cell injections c\u{200d}u\u{2060}re arth\u{feff}ri\u{200c}ti\u{180e}s.\n"),
+    ];
+    for (name, source) in cases {
+        let case = Case::new().file(name, source);
+        let checked = run(&case, &["check", "--no-config", name, "--format", "json"]);
+        assert_eq!(checked.code, 1, "{name}: {checked:?}");
+        let json = checked.json();
+        let finding = &json["findings"][0];
+        assert_eq!(finding["rule"], "cure-claim", "{name}: {json}");
+        assert_eq!(finding["match"], "injections cure arthritis", "{name}");
+        let (start, end) = (
+            finding["start"].as_u64().unwrap() as usize,
+            finding["end"].as_u64().unwrap() as usize,
+        );
+        let covered = &source[start..end];
+        assert_eq!(
+            covered
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == ' ')
+                .collect::<String>(),
+            "injections cure arthritis",
+            "{name}: the span covers the original bytes, invisible characters included"
+        );
+        assert!(
+            covered.ends_with('s') && covered.starts_with('i'),
+            "{covered:?}"
+        );
+        let fixed = run(
+            &case,
+            &["check", "--no-config", name, "--fix", "--unsafe-fixes"],
+        );
+        assert_eq!(fixed.code, 0, "{name}: {fixed:?}");
+        let after = text(&case, name);
+        assert_eq!(
+            after,
+            format!(
+                "{}Our stem cell injections may ease symptoms of arthritis for some people.\n",
+                &source[..source.find("Our").unwrap()]
+            ),
+            "{name}: the whole original range is replaced"
+        );
+    }
+}
