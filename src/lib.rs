@@ -405,7 +405,6 @@ fn fix_files(
             let doc = Document::parse(result.text, file.report.format);
             judge(file, doc, rules, hide);
         };
-        fixes.passes = fixes.passes.max(passes);
         if !converged {
             errors.push(Error::Fix {
                 path: file.report.path.clone(),
@@ -420,6 +419,7 @@ fn fix_files(
         if passes == 0 {
             continue;
         }
+        fixes.passes = fixes.passes.max(passes);
         if args.diff {
             fixes.applied += applied;
             fixes.diffs.push(fix::unified_diff(

@@ -225,6 +225,11 @@ fn fix_that_never_converges_stops_at_the_bound_and_fails() {
         "{}",
         fixed.stderr
     );
+    assert!(
+        !fixed.stderr.contains("Fixed"),
+        "nothing is claimed fixed: {}",
+        fixed.stderr
+    );
     // Ten passes from alpha end on alpha again; the file is whole either way.
     assert_eq!(text(&case, "page.md"), "Try our alpha cream.\n");
 }
