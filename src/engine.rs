@@ -51,8 +51,12 @@ pub struct Fix {
     /// Whether `--fix` may apply it without `--unsafe-fixes`.
     pub applicability: Applicability,
     /// The exact source bytes to replace; `None` when the match crosses inline markup, so no
-    /// single edit of the original can express it.
+    /// single edit of the original can express it, or when the replacement cannot be spelled
+    /// in that source.
     pub edit: Option<Span>,
+    /// `replacement` spelled for the source at `edit` (entities, escapes, quoting): the bytes
+    /// `--fix` writes. Equal to `replacement` in plain text.
+    pub encoded: String,
 }
 
 /// A match that a context condition dropped.
@@ -255,16 +259,25 @@ impl Located<'_> {
             sentence_text: self.sentence.to_owned(),
             message: fill(&rule.message),
             suggestions: rule.suggest.iter().map(|s| fill(s)).collect(),
-            fix: rule.fix_for(matcher).map(|fix| Fix {
-                replacement: match_case(
+            fix: rule.fix_for(matcher).map(|fix| {
+                let replacement = match_case(
                     whole.as_str(),
                     &fill(&fix.replace),
                     !self.sentence[..whole.start()]
                         .chars()
                         .any(char::is_alphanumeric),
-                ),
-                applicability: fix.applicability,
-                edit: self.block.map.to_source(in_block),
+                );
+                let encoded = self.block.encoding.encode(&replacement);
+                Fix {
+                    edit: self
+                        .block
+                        .map
+                        .to_source(in_block)
+                        .filter(|_| encoded.is_some()),
+                    encoded: encoded.unwrap_or_default(),
+                    replacement,
+                    applicability: fix.applicability,
+                }
             }),
             softened_by,
         });

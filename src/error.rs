@@ -59,6 +59,16 @@ pub fn location(text: &str, offset: usize) -> (usize, usize) {
     Lines::new(text).location(text, offset)
 }
 
+/// Where each line of `text` starts: at 0 and after every line end, which is `\n`, `\r\n` or a
+/// lone `\r` (classic Mac exports). Like codespan's `files::line_starts` for `\n` and `\r\n`.
+pub fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    std::iter::once(0).chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
+        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        ends.then_some(i + 1)
+    }))
+}
+
 /// The line starts of one text, so many offsets can be located without rescanning it. Lines
 /// and columns agree with codespan's (`files::line_starts`, columns counted in characters), so
 /// every output format matches the human one.
@@ -71,7 +81,7 @@ impl Lines {
     /// Index `text`.
     pub fn new(text: &str) -> Lines {
         Lines {
-            starts: codespan_reporting::files::line_starts(text).collect(),
+            starts: line_starts(text).collect(),
         }
     }
 
@@ -127,6 +137,15 @@ pub enum Error {
         /// What the OS said.
         source: io::Error,
     },
+    /// `--fix` refused to change a file, or could not finish (fixes that do not converge, a
+    /// read-only file, a file with several hard links).
+    #[error("{path}: {message}")]
+    Fix {
+        /// The path.
+        path: String,
+        /// What went wrong and what was done instead.
+        message: String,
+    },
     /// A rule pack's example does not behave as written.
     #[error("{0}")]
     Example(ExampleFailure),
@@ -143,7 +162,8 @@ impl Error {
             | Error::Config(ConfigError::Io { path, .. })
             | Error::Read { path, .. }
             | Error::Decode { path, .. }
-            | Error::Write { path, .. } => Some(path),
+            | Error::Write { path, .. }
+            | Error::Fix { path, .. } => Some(path),
             Error::Example(failure) => Some(&failure.origin.path),
             Error::Baseline(
                 BaselineError::Io { path, .. } | BaselineError::Invalid { path, .. },
@@ -168,6 +188,7 @@ impl Error {
             Error::Read { source, .. } => source.to_string(),
             Error::Decode { source, .. } => source.to_string(),
             Error::Write { source, .. } => format!("cannot write: {source}"),
+            Error::Fix { message, .. } => message.clone(),
             Error::Baseline(BaselineError::Io { source, .. }) => format!("baseline: {source}"),
             Error::Baseline(BaselineError::Invalid { message, .. }) => {
                 format!("not an overclaim baseline: {message}")
@@ -227,6 +248,14 @@ mod tests {
                 (theirs.line_number, theirs.column_number)
             );
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "one\rtwo\r\nthree\nfour";
+        assert_eq!(line_starts(text).collect::<Vec<_>>(), [0, 4, 9, 15]);
+        assert_eq!(location(text, text.find("four").unwrap()), (4, 1));
+        assert_eq!(location(text, text.find("two").unwrap() + 1), (2, 2));
     }
 
     #[test]

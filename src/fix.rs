@@ -4,7 +4,8 @@
 //! edits were applied and which were not (overlapping another, or crossing markup). Only the
 //! matched bytes change, so a BOM, line endings and everything around a claim stay as they
 //! were. [`write_atomically`] replaces a file through a temporary file in the same folder
-//! (fsync, rename), keeping its permissions.
+//! (fsync, rename), keeping its owner, group and permissions; it follows symlinks, rewrites a
+//! hard-linked file in place and refuses a read-only one.
 
 use std::fs;
 use std::io::{self, Write};
@@ -76,33 +77,161 @@ pub fn apply(text: &str, edits: &[Edit]) -> Applied {
     }
 }
 
-/// Replace `path` with `contents` atomically: a temporary file in the same folder, flushed to
-/// disk, given the original's permissions, then renamed over it. A crash leaves either the old
-/// file or the new one, never half of each.
+/// Replace the file at `path` with `contents`, keeping everything about it but its bytes.
+///
+/// - A symlink is followed (`canonicalize`): the file it points at is rewritten and the link
+///   stays a link.
+/// - A file nobody may write (no write bit in its mode, e.g. `0444`) is refused, even for root,
+///   and so is a file the OS will not open for writing: replacing it by rename would need only
+///   a writable folder. The error says why.
+/// - Usually a temporary file in the same folder is written, flushed to disk, given the
+///   original's owner, group and permissions, then renamed over it: a crash leaves either the
+///   old file or the new one, never half of each.
+/// - A file with more than one hard link, or whose owner and group the new file cannot be given
+///   (not root, and not a member of the group), is written in place (truncate and write) so the
+///   other links, the inode and the ownership stay; a copy of the original is written first
+///   next to it and removed when the write succeeded (after a failed write the original is put
+///   back, or the copy is kept and named in the error).
+///
+/// # Errors
+///
+/// The refusals above, and whatever the OS says.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let target = fs::canonicalize(path)?;
+    let meta = fs::metadata(&target)?;
+    if !meta.is_file() {
+        return Err(io::Error::other(
+            "not a regular file; --fix rewrites only regular files",
+        ));
+    }
+    let mode = meta.permissions().mode();
+    if mode & 0o222 == 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "the file is read-only (mode {:04o}); make it writable to fix it",
+                mode & 0o7777
+            ),
+        ));
+    }
+    // The OS's own check, without truncating: a user who may not write the file must not
+    // replace it through the folder.
+    fs::OpenOptions::new().write(true).open(&target)?;
+    if meta.nlink() > 1 {
+        return write_in_place(&target, contents);
+    }
+    let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let permissions = fs::metadata(path)?.permissions();
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    if std::os::unix::fs::chown(temp.path(), Some(meta.uid()), Some(meta.gid())).is_err() {
+        // The new file cannot have the old owner: rewriting in place keeps it.
+        drop(temp);
+        return write_in_place(&target, contents);
+    }
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
-    fs::set_permissions(temp.path(), permissions)?;
-    temp.persist(path).map_err(|err| err.error)?;
+    // After chown, which may clear set-id bits.
+    fs::set_permissions(temp.path(), meta.permissions())?;
+    temp.persist(&target).map_err(|err| err.error)?;
+    Ok(())
+}
+
+/// Truncate and rewrite `target` itself, keeping its inode, links and owner, with a backup copy
+/// next to it until the write succeeded.
+fn write_in_place(target: &Path, contents: &[u8]) -> io::Result<()> {
+    let original = fs::read(target)?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut backup = tempfile::Builder::new()
+        .prefix(".overclaim-backup-")
+        .tempfile_in(dir)?;
+    backup.write_all(&original)?;
+    backup.as_file().sync_all()?;
+    let write = |bytes: &[u8]| -> io::Result<()> {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(target)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    };
+    if let Err(error) = write(contents) {
+        if write(&original).is_err() {
+            let kept = backup.into_temp_path().keep().map_err(|e| e.error)?;
+            return Err(io::Error::new(
+                error.kind(),
+                format!("{error}; the original is saved in {}", kept.display()),
+            ));
+        }
+        return Err(error);
+    }
     Ok(())
 }
 
 /// A unified diff of `old` → `new` for `path`, empty when they are equal.
+///
+/// Lines are what `patch` and `git apply` take them to be: ended by `\n` only. A file with
+/// classic Mac line ends (a lone `\r`) is one line to them, so its diff is one changed line,
+/// with `\ No newline at end of file` where a last line has no `\n`, and applies as is.
+/// (`similar`'s own line splitting also ends lines at a lone `\r`, which gives a patch that
+/// nothing can apply; `similar` still computes the diff.)
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    use std::fmt::Write as _;
     if old == new {
         return String::new();
     }
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let diff = similar::TextDiff::configure().diff_slices(&old_lines, &new_lines);
+    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    let push = |out: &mut String, sign: char, line: &str| {
+        out.push(sign);
+        out.push_str(line);
+        if !line.ends_with('\n') {
+            out.push_str("\n\\ No newline at end of file\n");
+        }
+    };
+    for group in diff.grouped_ops(2) {
+        let (Some(first), Some(last)) = (group.first(), group.last()) else {
+            continue;
+        };
+        let (old_range, new_range) = (
+            first.old_range().start..last.old_range().end,
+            first.new_range().start..last.new_range().end,
+        );
+        // GNU style: a range of length 0 names the line before it.
+        let header = |range: &std::ops::Range<usize>| {
+            let len = range.end - range.start;
+            let start = if len == 0 {
+                range.start
+            } else {
+                range.start + 1
+            };
+            format!("{start},{len}")
+        };
+        let _ = writeln!(out, "@@ -{} +{} @@", header(&old_range), header(&new_range));
+        for op in &group {
+            let (tag, old_range, new_range) = op.as_tag_tuple();
+            if tag == similar::DiffTag::Equal {
+                for line in &old_lines[old_range] {
+                    push(&mut out, ' ', line);
+                }
+                continue;
+            }
+            for line in &old_lines[old_range] {
+                push(&mut out, '-', line);
+            }
+            for line in &new_lines[new_range] {
+                push(&mut out, '+', line);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -187,6 +316,15 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temporary file is left"
+        );
+    }
+
+    #[test]
+    fn diff_of_cr_only_text_is_one_line_without_newline() {
+        let diff = unified_diff("p.txt", "a\rPRP cures.\rb\r", "a\rPRP may ease.\rb\r");
+        assert_eq!(
+            diff,
+            "--- a/p.txt\n+++ b/p.txt\n@@ -1,1 +1,1 @@\n-a\rPRP cures.\rb\r\n\\ No newline at end of file\n+a\rPRP may ease.\rb\r\n\\ No newline at end of file\n"
         );
     }
 

@@ -125,6 +125,16 @@ fn check(
             Err(error) => return fail(&[error], err),
         };
     report::render_warnings(&warnings, err)?;
+    // `--write-baseline` records every finding, so the old baseline hides nothing then.
+    let recorded = match (&settings.baseline, &args.write_baseline) {
+        (Some(path), None) => match baseline::Baseline::load(path) {
+            Ok(recorded) => Some(recorded),
+            Err(error) => return fail(&[error.into()], err),
+        },
+        _ => None,
+    };
+    let hide = Hide::new(&settings, recorded.as_ref());
+    let fix_stdin = args.fix && matches!(&inputs[..], [input] if input.origin == Origin::Stdin);
     let mut errors = Vec::new();
     let stdin_text = if inputs.iter().any(|input| input.origin == Origin::Stdin) {
         let mut bytes = Vec::new();
@@ -133,9 +143,9 @@ fn check(
     } else {
         None
     };
-    let results: Vec<Result<Option<FileReport>, Error>> = inputs
+    let results: Vec<Result<Option<Judged>, Error>> = inputs
         .par_iter()
-        .map(|input| check_input(input, stdin_text.as_deref(), &rules, &settings))
+        .map(|input| check_input(input, stdin_text.as_deref(), &rules, &hide))
         .collect();
     let mut files = Vec::new();
     for result in results {
@@ -146,8 +156,11 @@ fn check(
         }
     }
     if let Some(path) = &args.write_baseline {
-        let recorded =
-            baseline::Baseline::record(files.iter().map(|f| (f.path.as_str(), &f.findings[..])));
+        let recorded = baseline::Baseline::record(
+            files
+                .iter()
+                .map(|f| (f.report.path.as_str(), &f.report.findings[..])),
+        );
         if let Err(error) = recorded.write(path) {
             errors.push(error.into());
         } else {
@@ -166,58 +179,46 @@ fn check(
             Outcome::Error
         });
     }
-    let mut stale = Vec::new();
-    let mut baselined = 0;
-    if let Some(path) = &settings.baseline {
-        match baseline::Baseline::load(path) {
-            Ok(recorded) => {
-                let mut matcher = baseline::Matcher::new(&recorded);
-                for file in &mut files {
-                    let before = file.findings.len();
-                    let path = file.path.clone();
-                    file.findings
-                        .retain(|finding| !matcher.take(&path, finding));
-                    baselined += before - file.findings.len();
-                }
-                stale = matcher.stale().entries;
-            }
-            Err(error) => {
-                return fail(&[error.into()], err);
-            }
-        }
-    }
-    let mut fixed = 0;
-    let mut not_fixed = 0;
+    let mut fixes = None;
     if args.fix || args.diff {
-        let fixes = fix_files(&mut files, args, &rules, &settings, &mut errors);
-        fixed = fixes.applied;
-        not_fixed = fixes.not_applied;
+        let done = fix_files(&mut files, args, &rules, &hide, &mut errors);
+        if args.format == cli::Format::Human && !args.quiet && done.passes > 0 {
+            writeln!(
+                err,
+                "{} {} in {} (at most {MAX_FIX_PASSES}).",
+                if args.diff { "The diff fixes" } else { "Fixed" },
+                report::plural(done.applied, "finding"),
+                if done.passes == 1 {
+                    "1 fix pass".to_owned()
+                } else {
+                    format!("{} fix passes", done.passes)
+                }
+            )?;
+        }
         if args.diff {
-            for diff in &fixes.diffs {
+            for diff in &done.diffs {
                 out.write_all(diff.as_bytes())?;
             }
             report::render_errors(&errors, err)?;
-            return Ok(if !errors.is_empty() {
-                Outcome::Error
-            } else if fixes.diffs.is_empty() {
-                Outcome::Clean
-            } else {
-                Outcome::Failed
-            });
+            let reports: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
+            return Ok(outcome(&settings, &reports, &errors, Some(&done)));
         }
-        if let [file] = &files[..] {
-            if file.source.is_none() {
-                // `--fix` on standard input prints the fixed text, as editors expect.
-                out.write_all(file.text.as_bytes())?;
-                report::render_errors(&errors, err)?;
-                return Ok(if errors.is_empty() {
-                    outcome(&settings, &files)
-                } else {
-                    Outcome::Error
-                });
+        if fix_stdin {
+            // `--fix -` prints the fixed text, as editors expect, and nothing else: an editor
+            // replaces its buffer with stdout, so input that could not be read (binary, not
+            // UTF-8) prints nothing there and its error on stderr.
+            if let [file] = &files[..] {
+                out.write_all(file.report.text.as_bytes())?;
             }
+            report::render_errors(&errors, err)?;
+            let reports: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
+            return Ok(outcome(&settings, &reports, &errors, None));
         }
+        fixes = Some(done);
     }
+    let baselined = files.iter().map(|f| f.baselined).sum();
+    let stale = hide.stale(&files);
+    let files: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
     let report = Report {
         files: &files,
         errors: &errors,
@@ -226,20 +227,34 @@ fn check(
         show_suppressed: args.show_suppressed,
         quiet: args.quiet,
         statistics: args.statistics,
-        fixed,
-        not_fixed,
+        fixed: fixes.as_ref().map_or(0, |f| f.applied),
+        not_fixed: fixes.as_ref().map_or(0, |f| f.not_applied),
         baselined,
         stale: &stale,
     };
     report::render(args.format, &report, out, err)?;
-    if !errors.is_empty() {
-        return Ok(Outcome::Error);
-    }
-    Ok(outcome(&settings, &files))
+    Ok(outcome(&settings, &files, &errors, None))
 }
 
-/// Exit 1 when a finding is at or above `fail-on`.
-fn outcome(settings: &Settings, files: &[FileReport]) -> Outcome {
+/// How every run ends, for `check`, `--fix` and `--diff` alike: exit 2 on any error, else for
+/// `--diff` exit 1 when there is a diff, else exit 1 when a finding that survived
+/// [`judge`] is at or above `fail-on`.
+fn outcome(
+    settings: &Settings,
+    files: &[FileReport],
+    errors: &[Error],
+    diff: Option<&Fixes>,
+) -> Outcome {
+    if !errors.is_empty() {
+        return Outcome::Error;
+    }
+    if let Some(fixes) = diff {
+        return if fixes.diffs.is_empty() {
+            Outcome::Clean
+        } else {
+            Outcome::Failed
+        };
+    }
     let threshold = match settings.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -259,24 +274,110 @@ fn outcome(settings: &Settings, files: &[FileReport]) -> Outcome {
     }
 }
 
+/// What hides findings, in one place for the check path and the fix path: the configured rule
+/// set (config `select`/`ignore`) decides what runs, and [`judge`] applies inline directives,
+/// the minimum severity and the baseline to each file's findings.
+struct Hide<'a> {
+    settings: &'a Settings,
+    /// The baseline's entries by path; `None` without a baseline.
+    baseline: Option<std::collections::BTreeMap<&'a str, baseline::Baseline>>,
+}
+
+impl<'a> Hide<'a> {
+    fn new(settings: &'a Settings, recorded: Option<&'a baseline::Baseline>) -> Hide<'a> {
+        let baseline = recorded.map(|recorded| {
+            let mut by_path = std::collections::BTreeMap::new();
+            for entry in &recorded.findings {
+                by_path
+                    .entry(entry.path.as_str())
+                    .or_insert_with(|| baseline::Baseline {
+                        version: recorded.version,
+                        findings: Vec::new(),
+                    })
+                    .findings
+                    .push(entry.clone());
+            }
+            by_path
+        });
+        Hide { settings, baseline }
+    }
+
+    /// Baseline entries that no checked finding used, including those of files not checked.
+    fn stale(&self, files: &[Judged]) -> Vec<baseline::Entry> {
+        let Some(by_path) = &self.baseline else {
+            return Vec::new();
+        };
+        let mut stale: Vec<baseline::Entry> =
+            files.iter().flat_map(|f| f.stale.iter().cloned()).collect();
+        for (path, recorded) in by_path {
+            if !files.iter().any(|f| f.report.path == *path) {
+                stale.extend(recorded.findings.iter().cloned());
+            }
+        }
+        stale.sort_by(|a, b| (&a.path, &a.fingerprint).cmp(&(&b.path, &b.fingerprint)));
+        stale
+    }
+}
+
+/// One checked file and what the baseline hid in it.
+#[derive(Debug, Clone)]
+struct Judged {
+    report: FileReport,
+    /// Findings the baseline hid.
+    baselined: usize,
+    /// This file's baseline entries that no finding used.
+    stale: Vec<baseline::Entry>,
+}
+
+/// Fix passes per file before `--fix` gives up: a rewrite can make a claim another rule
+/// rewrites, so fixing repeats until nothing changes (ruff repeats up to 100 times; our rule
+/// packs chain two or three rewrites at most, so 10 passes means two fixes undo each other).
+const MAX_FIX_PASSES: usize = 10;
+
 /// What `--fix` / `--diff` did across files.
 #[derive(Debug, Default)]
 struct Fixes {
+    /// Fixes applied, over all passes.
     applied: usize,
     /// Chosen fixes that could not be applied: they overlap an applied one, or the match
     /// crosses inline markup so no single edit of the original expresses it.
     not_applied: usize,
+    /// The most passes any file needed.
+    passes: usize,
     diffs: Vec<String>,
 }
 
-/// Apply the chosen rewrites of every file's findings. With `--diff`, only collect diffs. With
-/// `--fix`, write each changed file (standard input is rewritten in memory) and check it again,
-/// so the report shows what remains.
+/// The fixes of `file`'s findings at `required` applicability or better, as edits, and how
+/// many chosen fixes have no edit (their match crosses markup).
+fn chosen_edits(file: &FileReport, required: rules::Applicability) -> (usize, Vec<fix::Edit>) {
+    let chosen: Vec<&engine::Fix> = file
+        .findings
+        .iter()
+        .filter_map(|finding| finding.fix.as_ref().filter(|f| f.applicability >= required))
+        .collect();
+    let edits = chosen
+        .iter()
+        .filter_map(|chosen| {
+            Some(fix::Edit {
+                span: chosen.edit?,
+                replacement: chosen.encoded.clone(),
+            })
+        })
+        .collect();
+    (chosen.len(), edits)
+}
+
+/// Apply the chosen rewrites of every file's findings, pass after pass, re-checking the text in
+/// memory after each pass (through [`judge`], so the baseline still applies) until a pass
+/// changes nothing or [`MAX_FIX_PASSES`] is reached. With `--diff`, collect the diff of the
+/// converged text. With `--fix`, write each changed file once (standard input is rewritten in
+/// memory), so the report shows what remains. A file whose fixes do not converge is left as
+/// it was and reported as an error.
 fn fix_files(
-    files: &mut [FileReport],
+    files: &mut [Judged],
     args: &CheckArgs,
     rules: &RuleSet,
-    settings: &Settings,
+    hide: &Hide<'_>,
     errors: &mut Vec<Error>,
 ) -> Fixes {
     let required = if args.unsafe_fixes {
@@ -286,46 +387,59 @@ fn fix_files(
     };
     let mut fixes = Fixes::default();
     for file in files.iter_mut() {
-        let chosen: Vec<&engine::Fix> = file
-            .findings
-            .iter()
-            .filter_map(|finding| finding.fix.as_ref().filter(|f| f.applicability >= required))
-            .collect();
-        let edits: Vec<fix::Edit> = chosen
-            .iter()
-            .filter_map(|chosen| {
-                Some(fix::Edit {
-                    span: chosen.edit?,
-                    replacement: chosen.replacement.clone(),
-                })
-            })
-            .collect();
-        let result = fix::apply(&file.text, &edits);
-        fixes.not_applied += chosen.len() - result.applied.len();
-        if edits.is_empty() {
+        let original = file.clone();
+        let mut applied = 0;
+        let mut passes = 0;
+        let converged = loop {
+            let (chosen, edits) = chosen_edits(&file.report, required);
+            let result = fix::apply(&file.report.text, &edits);
+            if edits.is_empty() || result.text == *file.report.text {
+                fixes.not_applied += chosen;
+                break true;
+            }
+            if passes == MAX_FIX_PASSES {
+                break false;
+            }
+            passes += 1;
+            applied += result.applied.len();
+            let doc = Document::parse(result.text, file.report.format);
+            judge(file, doc, rules, hide);
+        };
+        if !converged {
+            errors.push(Error::Fix {
+                path: file.report.path.clone(),
+                message: format!(
+                    "fixes did not converge after {MAX_FIX_PASSES} passes (two rules' rewrites \
+                     undo or re-create each other); the file was not changed"
+                ),
+            });
+            *file = original;
             continue;
         }
-        if result.text == *file.text {
+        if passes == 0 {
             continue;
         }
+        fixes.passes = fixes.passes.max(passes);
         if args.diff {
-            fixes
-                .diffs
-                .push(fix::unified_diff(&file.path, &file.text, &result.text));
+            fixes.applied += applied;
+            fixes.diffs.push(fix::unified_diff(
+                &file.report.path,
+                &original.report.text,
+                &file.report.text,
+            ));
             continue;
         }
-        if let Some(path) = &file.source {
-            if let Err(source) = fix::write_atomically(path, result.text.as_bytes()) {
+        if let Some(path) = &file.report.source {
+            if let Err(source) = fix::write_atomically(path, file.report.text.as_bytes()) {
                 errors.push(Error::Write {
-                    path: file.path.clone(),
+                    path: file.report.path.clone(),
                     source,
                 });
+                *file = original;
                 continue;
             }
         }
-        fixes.applied += result.applied.len();
-        let doc = Document::parse(result.text, file.format);
-        judge(file, doc, rules, settings);
+        fixes.applied += applied;
     }
     fixes
 }
@@ -336,8 +450,8 @@ fn check_input(
     input: &Input,
     stdin: Option<&[u8]>,
     rules: &RuleSet,
-    settings: &Settings,
-) -> Result<Option<FileReport>, Error> {
+    hide: &Hide<'_>,
+) -> Result<Option<Judged>, Error> {
     let bytes = match &input.origin {
         Origin::File(path) => std::fs::read(path).map_err(|source| Error::Read {
             path: input.display.clone(),
@@ -355,41 +469,61 @@ fn check_input(
             })
         }
     };
-    let mut file = FileReport {
-        path: input.display.clone(),
-        source: match &input.origin {
-            Origin::File(path) => Some(path.clone()),
-            Origin::Stdin => None,
+    let mut file = Judged {
+        report: FileReport {
+            path: input.display.clone(),
+            source: match &input.origin {
+                Origin::File(path) => Some(path.clone()),
+                Origin::Stdin => None,
+            },
+            format: input.format,
+            text: Arc::from(""),
+            findings: Vec::new(),
+            dropped: Vec::new(),
+            suppressed: Vec::new(),
         },
-        format: input.format,
-        text: Arc::from(""),
-        findings: Vec::new(),
-        dropped: Vec::new(),
-        suppressed: Vec::new(),
+        baselined: 0,
+        stale: Vec::new(),
     };
-    judge(&mut file, doc, rules, settings);
+    judge(&mut file, doc, rules, hide);
     Ok(Some(file))
 }
 
-/// Run the rules on `doc`, apply its inline directives, drop findings below the minimum
-/// severity, and store the outcome in `file`. Directives are applied before the severity
-/// filter, so a directive for a hidden finding is not reported as unused.
-fn judge(file: &mut FileReport, doc: Document, rules: &RuleSet, settings: &Settings) {
+/// The one place that decides which of a file's findings are reported, for the check path and
+/// every fix pass alike: run the rules on `doc`, apply its inline directives, drop findings
+/// below the minimum severity, then hide what the baseline records, and store the outcome in
+/// `file`. Directives are applied before the severity filter, so a directive for a hidden
+/// finding is not reported as unused.
+fn judge(file: &mut Judged, doc: Document, rules: &RuleSet, hide: &Hide<'_>) {
     let checked = engine::check(&doc, rules);
     let directives = source::parse_directives(&doc.text);
     let mut outcome = suppress::apply(
         &doc.text,
         &directives,
         checked.findings,
-        settings.require_reason,
+        hide.settings.require_reason,
     );
     outcome
         .findings
-        .retain(|finding| finding.severity >= settings.min_severity);
-    file.text = Arc::from(doc.text);
-    file.findings = outcome.findings;
-    file.dropped = checked.dropped;
-    file.suppressed = outcome.suppressed;
+        .retain(|finding| finding.severity >= hide.settings.min_severity);
+    file.baselined = 0;
+    file.stale = Vec::new();
+    if let Some(by_path) = &hide.baseline {
+        if let Some(recorded) = by_path.get(file.report.path.as_str()) {
+            let mut matcher = baseline::Matcher::new(recorded);
+            let before = outcome.findings.len();
+            let path = &file.report.path;
+            outcome
+                .findings
+                .retain(|finding| !matcher.take(path, finding));
+            file.baselined = before - outcome.findings.len();
+            file.stale = matcher.stale().entries;
+        }
+    }
+    file.report.text = Arc::from(doc.text);
+    file.report.findings = outcome.findings;
+    file.report.dropped = checked.dropped;
+    file.report.suppressed = outcome.suppressed;
 }
 
 fn pack_rules(

@@ -71,7 +71,7 @@ fn check_rule(rule: &Arc<Rule>) -> Vec<ExampleFailure> {
             continue;
         };
         let mut fixed = example.text.clone();
-        fixed.replace_range(edit.start..edit.end, &fix.replacement);
+        fixed.replace_range(edit.start..edit.end, &fix.encoded);
         if !findings(&fixed).is_empty() {
             fail(example, format!("still flagged after its fix: {fixed:?}"));
         }

@@ -151,7 +151,8 @@ fn scope(
         DirectiveKind::DisableNextLine => {
             // The first line after the comment that has any text.
             let after = &text[directive.span.end..];
-            let newline = after.find('\n')?;
+            // A lone `\r` (classic Mac) ends a line too; `\r\n` is skipped as whitespace below.
+            let newline = after.find(['\n', '\r'])?;
             let rest = &after[newline + 1..];
             let skipped = rest.len() - rest.trim_start().len();
             let target = directive.span.end + newline + 1 + skipped;

@@ -26,9 +26,7 @@ pub(super) struct Text {
 
 impl Text {
     pub(super) fn new(name: &str, text: &Arc<str>) -> Arc<Text> {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = crate::error::line_starts(text).collect();
         Arc::new(Text {
             name: name.to_owned(),
             text: Arc::clone(text),

@@ -164,11 +164,7 @@ fn result(
             let edit = fix.edit?;
             let replacement = Replacement::builder()
                 .deleted_region(place.region(edit.start, edit.end))
-                .inserted_content(
-                    ArtifactContent::builder()
-                        .text(fix.replacement.clone())
-                        .build(),
-                )
+                .inserted_content(ArtifactContent::builder().text(fix.encoded.clone()).build())
                 .build();
             Some(
                 Fix::builder()

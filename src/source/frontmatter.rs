@@ -4,11 +4,13 @@
 //! later line is `---` or `...`. Only the values of the top-level `title:` and
 //! `description:` keys are prose: one [`BlockKind::FrontMatter`] block each, mapped to the
 //! value's own bytes (surrounding quotes stripped, `\"` and `''` escapes decoded, folded lines
-//! joined by one space). Everything else in the front matter is not prose. This is not a YAML
+//! joined by one space). Everything else in the front matter is not prose. Each block records
+//! its scalar style as an [`Encoding`], so a fix is re-escaped (`\"`, `''`) for it, or refused
+//! in a plain scalar that would need quotes. This is not a YAML
 //! parser: anchors, flow collections and nested keys are skipped, not understood.
 
 use crate::source::map::MapBuilder;
-use crate::source::{BlockKind, ProseBlock, Span};
+use crate::source::{BlockKind, Encoding, ProseBlock, Span};
 
 /// Keys whose values are prose.
 const PROSE_KEYS: [&str; 2] = ["title", "description"];
@@ -61,13 +63,14 @@ pub(crate) fn parse(src: &str, body_start: usize) -> Option<FrontMatter> {
             continue;
         };
         let mut builder = MapBuilder::new(src);
-        read_value(src, &yaml[i..], value_start, &mut builder);
+        let encoding = read_value(src, &yaml[i..], value_start, &mut builder);
         if !builder.is_empty() {
             let (plain, map) = builder.finish();
             blocks.push(ProseBlock {
                 kind: BlockKind::FrontMatter,
                 plain,
                 map,
+                encoding,
             });
         }
     }
@@ -93,10 +96,16 @@ fn prose_value_start(src: &str, line: Line) -> Option<usize> {
     (PROSE_KEYS.contains(&key) && separated).then_some(line.start + colon + 1)
 }
 
-/// Push the value that starts at `value_start` on `lines[0]` into `builder`.
-fn read_value(src: &str, lines: &[Line], value_start: usize, builder: &mut MapBuilder<'_>) {
+/// Push the value that starts at `value_start` on `lines[0]` into `builder`; returns how text
+/// written back into it must be spelled (its scalar style).
+fn read_value(
+    src: &str,
+    lines: &[Line],
+    value_start: usize,
+    builder: &mut MapBuilder<'_>,
+) -> Encoding {
     let Some(first) = lines.first() else {
-        return;
+        return Encoding::YamlPlain;
     };
     let rest = src.get(value_start..first.end).unwrap_or_default();
     let value = rest.trim_start();
@@ -105,15 +114,30 @@ fn read_value(src: &str, lines: &[Line], value_start: usize, builder: &mut MapBu
     match value.chars().next() {
         Some(quote @ ('"' | '\'')) => {
             let region_end = continuation.last().map_or(first.end, |l| l.end);
-            if !read_quoted(src, value_start, region_end, quote, builder) {
+            if read_quoted(src, value_start, region_end, quote, builder) {
+                if quote == '"' {
+                    Encoding::YamlDoubleQuoted
+                } else {
+                    Encoding::YamlSingleQuoted
+                }
+            } else {
                 read_plain(src, value_start, first.end, &[], builder);
+                Encoding::YamlPlain
             }
         }
         Some('|' | '>') if is_block_indicator(value) => {
+            // A block scalar holds any text on its lines as written.
             read_plain_lines(src, &continuation, builder);
+            Encoding::Verbatim
         }
-        None => read_plain_lines(src, &continuation, builder),
-        Some(_) => read_plain(src, value_start, first.end, &continuation, builder),
+        None => {
+            read_plain_lines(src, &continuation, builder);
+            Encoding::YamlPlain
+        }
+        Some(_) => {
+            read_plain(src, value_start, first.end, &continuation, builder);
+            Encoding::YamlPlain
+        }
     }
 }
 

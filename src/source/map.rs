@@ -321,6 +321,19 @@ impl<'a> MapBuilder<'a> {
             self.push_verbatim(break_end, end);
             return;
         }
+        if let Some(at) = text.find(is_invisible) {
+            // Zero-width and soft-hyphen characters are not text ("cu\u{ad}re" is "cure"):
+            // each is an empty piece, so the words around it match as one and a fix across it
+            // still replaces one contiguous range.
+            let width = text[at..].chars().next().map_or(1, char::len_utf8);
+            self.push_verbatim(start, start + at);
+            self.push_hidden(Span {
+                start: start + at,
+                end: start + at + width,
+            });
+            self.push_verbatim(start + at + width, end);
+            return;
+        }
         self.before_push(text, start);
         let text_start = self.plain.len();
         self.plain.push_str(text);
@@ -343,11 +356,37 @@ impl<'a> MapBuilder<'a> {
 
     /// Push `text` standing for the different source bytes in `span` (an entity, an escape).
     pub(crate) fn push_replaced(&mut self, text: &str, span: Span) {
-        if text.is_empty() {
+        let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+        if visible.is_empty() {
+            if !text.is_empty() {
+                // `&shy;`, `&#x200B;`: an invisible character spelled as an entity.
+                self.push_hidden(span);
+            }
             return;
         }
-        self.before_push(text, span.start);
-        self.push_piece(PieceKind::Replaced, text, span);
+        self.before_push(&visible, span.start);
+        self.push_piece(PieceKind::Replaced, &visible, span);
+    }
+
+    /// An invisible character at `span`: an empty replaced piece, which `to_source` crosses
+    /// (it is contiguous with its neighbours) and `covering` includes when it lies inside a
+    /// range. A preceding line break still absorbs the indentation before it.
+    fn push_hidden(&mut self, span: Span) {
+        if self.last_is_break {
+            if let Some(last) = self.pieces.last_mut() {
+                if self.src.get(last.end..span.start).is_some_and(is_blank) {
+                    last.end = span.start;
+                }
+            }
+        }
+        let at = self.plain.len();
+        self.pieces.push(Piece {
+            kind: PieceKind::Replaced,
+            text_start: at,
+            text_end: at,
+            start: span.start,
+            end: span.end,
+        });
     }
 
     /// Push a line break (soft or hard) in `span` as one space. It also takes in whitespace
@@ -464,6 +503,16 @@ impl<'a> MapBuilder<'a> {
             end: span.end,
         });
     }
+}
+
+/// Characters that render as nothing inside a word and are removed from plain text: zero-width
+/// space, non-joiner and joiner, word joiner, zero-width no-break space (a BOM inside the text),
+/// soft hyphen and the Mongolian vowel separator.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}'
+    )
 }
 
 /// Whitespace only: the bytes around a line break that it may absorb. A block quote's `>`
@@ -653,6 +702,28 @@ mod tests {
         assert_eq!(plain, "cures arthritis fast");
         assert_eq!(map.to_source(range(0, 15)), Some(span(0, 16)));
         assert_map_invariants(src, &plain, &map);
+    }
+
+    #[test]
+    fn invisible_characters_leave_plain_text_but_not_the_map() {
+        let src = "cu\u{ad}re arth\u{200b}ritis\u{2060} now";
+        let mut b = MapBuilder::new(src);
+        b.push_prose(0, src.len());
+        let (plain, map) = b.finish();
+        assert_eq!(plain, "cure arthritis now");
+        let whole = map.to_source(range(0, 14)).unwrap();
+        assert_eq!(&src[whole.start..whole.end], "cu\u{ad}re arth\u{200b}ritis");
+        assert_eq!(map.covering(range(0, 4)), span(0, 6));
+        assert_eq!(map.to_source(range(5, 14)), Some(span(7, 19)));
+        assert_map_invariants(src, &plain, &map);
+        let entity = "cu&shy;re";
+        let mut b = MapBuilder::new(entity);
+        b.push_prose(0, 2);
+        b.push_replaced("\u{ad}", span(2, 7));
+        b.push_prose(7, 9);
+        let (plain, map) = b.finish();
+        assert_eq!(plain, "cure");
+        assert_eq!(map.to_source(range(0, 4)), Some(span(0, 9)));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Out: a [`Document`] holding the text exactly as read (BOM and line endings included) and
 //! one [`ProseBlock`] per paragraph, heading, list item, table cell, image alt text, block
 //! quote paragraph or front-matter `title`/`description`. Each block has its plain text (markup
-//! removed, entities decoded, line breaks as single spaces) and an [`OffsetMap`] from plain-text
+//! removed, entities decoded, line breaks as single spaces, zero-width characters and soft
+//! hyphens removed so "cu\u{ad}re" reads "cure") and an [`OffsetMap`] from plain-text
 //! offsets back to byte offsets in the original file.
 //!
 //! This is the only module that knows file syntax: `text.rs` (plain text), `markdown.rs`
@@ -14,12 +15,14 @@
 //! front-matter keys other than `title` and `description`.
 
 mod directives;
+mod encode;
 mod frontmatter;
 mod map;
 mod markdown;
 mod text;
 
 pub use directives::{parse_directives, Directive, Kind as DirectiveKind};
+pub use encode::Encoding;
 pub use map::{OffsetMap, Span, TextRange};
 
 use std::path::Path;
@@ -40,6 +43,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// How replacement text is spelled in the body of a file of this format (front matter
+    /// blocks have their own, per scalar style).
+    pub fn encoding(self) -> Encoding {
+        match self {
+            Format::Text => Encoding::Verbatim,
+            Format::Markdown => Encoding::Markdown,
+        }
+    }
+
     /// `.md`, `.markdown` and `.mdx` (case-insensitive) are Markdown; anything else is Text.
     pub fn from_path(path: &Path) -> Format {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -83,6 +95,8 @@ pub struct ProseBlock {
     pub plain: String,
     /// Maps offsets in `plain` to byte offsets in [`Document::text`].
     pub map: OffsetMap,
+    /// How text written back into this block's source must be spelled (fixes).
+    pub encoding: Encoding,
 }
 
 /// A file's text and its prose blocks, in source order.
@@ -132,7 +146,9 @@ impl Document {
             Err(err) => {
                 let offset = err.utf8_error().valid_up_to();
                 let before = err.as_bytes().get(..offset).unwrap_or_default();
-                let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+                // `before` is the valid prefix; a lone `\r` ends a line as `\n` does.
+                let before = std::str::from_utf8(before).unwrap_or_default();
+                let line = crate::error::line_starts(before).count();
                 Err(SourceError::NotUtf8 { offset, line })
             }
         }
@@ -162,7 +178,11 @@ impl Document {
         };
         let mut blocks = match format {
             Format::Text => text::parse_blocks(&text, body_start),
-            Format::Markdown => markdown::parse_blocks(&text, body_start),
+            // pulldown-cmark ends HTML blocks, comments and fences only at `\n` or `\r\n`:
+            // give it a view with lone `\r`s as `\n`. It has the same length and char
+            // boundaries, and line ends never reach plain text, so its blocks are the
+            // original's.
+            Format::Markdown => markdown::parse_blocks(&lone_cr_as_lf(&text), body_start),
         };
         // Image alt text is finished before the paragraph around it: restore source order.
         blocks.sort_by_key(|b| b.map.source_start());
@@ -172,6 +192,24 @@ impl Document {
             blocks,
         }
     }
+}
+
+/// `text` with every lone `\r` (a classic Mac line end) replaced by `\n`; `\r\n` is kept.
+fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for i in (0..bytes.len()).filter(|&i| lone(i)) {
+        out.push_str(&text[from..i]);
+        out.push('\n');
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -371,6 +409,12 @@ pub(crate) mod tests {
             "\\\n",
             "  \r\n",
             "[ ] ",
+            "cu\u{ad}re",
+            "\u{200b}",
+            "\u{2060}",
+            "&shy;",
+            "&#x200B;",
+            "\u{feff}",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move || {

@@ -9,6 +9,7 @@ mod check;
 mod config;
 mod errors;
 mod fix;
+mod fix_safety;
 mod fixtures;
 mod formats;
 mod lexicon;

@@ -59,6 +59,12 @@ impl Case {
         self
     }
 
+    /// Feed these bytes on standard input (binary, not UTF-8).
+    pub fn stdin_bytes(mut self, bytes: &[u8]) -> Case {
+        self.stdin = Some(bytes.to_vec());
+        self
+    }
+
     /// Run in this subfolder of the case folder instead of its root.
     pub fn cwd(mut self, sub: &str) -> Case {
         self.cwd = self.dir.path().join(sub);
