@@ -16,6 +16,25 @@ const MAX_WINDOW: usize = 240;
 /// How much context to keep on each side of the match when cutting.
 const CONTEXT: usize = 100;
 
+/// The largest character boundary of `text` at or before `at` (`str::floor_char_boundary` is
+/// unstable).
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary of `text` at or after `at`, at most `text.len()`.
+fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// One file's text and line starts, shared by its excerpts.
 #[derive(Debug)]
 pub(super) struct Text {
@@ -75,25 +94,27 @@ impl Excerpt {
         span: Range<usize>,
     ) -> (Excerpt, Range<usize>) {
         let full = &text.text;
-        let mut start = context.start.min(span.start);
-        let mut end = context.end.max(span.end).min(full.len());
+        // Spans come from the engine on character boundaries; clamp anyway, because a bad
+        // span must cost an odd excerpt, never a panic in the renderer.
+        let span = floor_char_boundary(full, span.start)..ceil_char_boundary(full, span.end);
+        let span = span.start.min(span.end)..span.end;
+        let mut start = floor_char_boundary(full, context.start.min(span.start));
+        let mut end = ceil_char_boundary(full, context.end.max(span.end));
         if end - start > MAX_WINDOW {
-            start = start.max(span.start.saturating_sub(CONTEXT));
-            end = end.min(span.end + CONTEXT);
-            while !full.is_char_boundary(start) {
-                start -= 1;
-            }
-            while !full.is_char_boundary(end) {
-                end += 1;
-            }
-            // Cut at whitespace so no word is shown in part.
+            start = floor_char_boundary(full, start.max(span.start.saturating_sub(CONTEXT)));
+            end = ceil_char_boundary(full, end.min(span.end + CONTEXT));
+            // Cut at whitespace so no word is shown in part. Whitespace may be more than one
+            // byte (U+00A0, U+2028, U+3000): step over the whole character.
             let mid_word = |at: usize| {
                 full[..at].ends_with(|c: char| !c.is_whitespace())
                     && full[at..].starts_with(|c: char| !c.is_whitespace())
             };
             if mid_word(start) {
-                if let Some(space) = full[start..span.start].find(char::is_whitespace) {
-                    start += space + 1;
+                if let Some((space, c)) = full[start..span.start]
+                    .char_indices()
+                    .find(|(_, c)| c.is_whitespace())
+                {
+                    start += space + c.len_utf8();
                 }
             }
             if mid_word(end) {
@@ -139,7 +160,13 @@ impl<'a> Files<'a> for Excerpts {
 
     fn source(&'a self, id: usize) -> Result<&'a str, Error> {
         let excerpt = self.get(id)?;
-        Ok(&excerpt.text.text[excerpt.window.clone()])
+        excerpt
+            .text
+            .text
+            .get(excerpt.window.clone())
+            .ok_or(Error::InvalidCharBoundary {
+                given: excerpt.window.start,
+            })
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, Error> {
@@ -214,5 +241,56 @@ mod tests {
             files.location(id, 0).unwrap().column_number,
             before.len() - CONTEXT + 1
         );
+    }
+
+    // See: issue 9 (a no-break space before the match panicked when the window was cut).
+    #[test]
+    fn issue_9_multibyte_text_at_the_window_edges_is_never_split() {
+        let claim = "cure arthritis";
+        for c in ["é", "🦵", "膝", "\u{a0}", "\u{2028}", "\u{3000}", "\u{85}"] {
+            let units = [
+                c.to_owned(),
+                format!("{c} "),
+                format!(" {c}"),
+                format!("{c}{c}a"),
+                format!("word{c}"),
+                format!("{c}word "),
+            ];
+            for unit in &units {
+                for pad in 0..5 {
+                    let filler = format!("{}{}", "a".repeat(pad), unit.repeat(150 / unit.len()));
+                    for (before, after) in [
+                        (filler.clone(), filler.clone()),
+                        (filler.clone(), String::new()),
+                        (String::new(), filler.clone()),
+                        (
+                            format!("{}{c}", "a".repeat(130 + pad)),
+                            format!("{c}{}", "a".repeat(130 + pad)),
+                        ),
+                    ] {
+                        let text: Arc<str> = Arc::from(format!("{before}{claim}{after}"));
+                        let shared = Text::new("page.txt", &text);
+                        let span = before.len()..before.len() + claim.len();
+                        let (excerpt, relative) = Excerpt::new(&shared, 0..text.len(), span);
+                        let mut files = Excerpts::default();
+                        let id = files.add(excerpt);
+                        let source = files.source(id).unwrap();
+                        assert_eq!(source.get(relative.clone()), Some(claim), "{text:?}");
+                        files.location(id, relative.start).unwrap();
+                        files.location(id, relative.end).unwrap();
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn span_inside_a_character_is_widened_not_a_panic() {
+        let text: Arc<str> = Arc::from("é cure");
+        let shared = Text::new("page.txt", &text);
+        let (excerpt, relative) = Excerpt::new(&shared, 0..text.len(), 1..4);
+        let mut files = Excerpts::default();
+        let id = files.add(excerpt);
+        assert_eq!(&files.source(id).unwrap()[relative], "é c");
     }
 }
