@@ -35,3 +35,114 @@ fn issue_9_multibyte_whitespace_before_a_match_in_a_long_sentence_does_not_panic
         );
     }
 }
+
+const CLAIM: &str = "Our stem cell injections cure arthritis.\n";
+
+// See: issue 9, defect 6 (`--write-baseline` replaced a FIFO with a regular file).
+#[test]
+fn issue_9_write_baseline_refuses_to_replace_a_fifo_a_directory_or_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let case = Case::new().file("page.md", CLAIM).file("dir/keep", "");
+    let fifo = case.path().join("base.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let run = case.run_with(&["check", "page.md", "--write-baseline", "base.fifo"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("base.fifo: not a regular file (a FIFO)"),
+        "{}",
+        run.stderr
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced: {kind:?}");
+
+    let run = case.run_with(&["check", "page.md", "--write-baseline", "dir"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("dir: not a regular file (a directory)"),
+        "{}",
+        run.stderr
+    );
+    assert!(case.path().join("dir/keep").exists());
+
+    std::os::unix::fs::symlink("/dev/null", case.path().join("null.json")).unwrap();
+    let run = case.run_with(&["check", "page.md", "--write-baseline", "null.json"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("null.json: not a regular file (a device)"),
+        "{}",
+        run.stderr
+    );
+    let null = std::fs::metadata("/dev/null").unwrap().file_type();
+    assert!(null.is_char_device());
+}
+
+// See: issue 9, defect 6 (`--write-baseline` replaced a symlink with a regular file).
+#[test]
+fn issue_9_write_baseline_through_a_symlink_writes_its_target() {
+    let case = Case::new()
+        .file("page.md", CLAIM)
+        .file("real/base.json", "");
+    std::os::unix::fs::symlink("real/base.json", case.path().join("base.json")).unwrap();
+    std::os::unix::fs::symlink("real/new.json", case.path().join("new.json")).unwrap();
+    for link in ["base.json", "new.json"] {
+        let run = case.run_with(&["check", "page.md", "--write-baseline", link]);
+        assert_eq!(run.code, 0, "{link}: {run:?}");
+        let meta = std::fs::symlink_metadata(case.path().join(link)).unwrap();
+        assert!(
+            meta.file_type().is_symlink(),
+            "{link} is no longer a symlink"
+        );
+        let target = String::from_utf8(case.read(&format!("real/{link}"))).unwrap();
+        assert!(target.contains("\"version\": 1"), "{link}: {target}");
+        let checked = case.run_with(&["check", "page.md", "--baseline", link]);
+        assert_eq!(checked.code, 0, "{link}: {checked:?}");
+    }
+}
+
+// See: issue 9, defect 6 (a new baseline was written in place, not through a temporary file).
+#[test]
+fn issue_9_new_baseline_is_written_whole_and_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = Case::new().file("page.md", CLAIM);
+    let run = case.run_with(&["check", "page.md", "--write-baseline", "base.json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let mode = std::fs::metadata(case.path().join("base.json"))
+        .unwrap()
+        .permissions()
+        .mode();
+    // Like any file the user creates (umask applies), not a private temporary file's 0600.
+    assert_ne!(mode & 0o044, 0, "mode {mode:o}");
+    let names: Vec<String> = std::fs::read_dir(case.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file left behind: {names:?}");
+}
+
+// See: issue 9, defect 6 (a version-99 baseline was read as version 1 and hid findings).
+#[test]
+fn issue_9_baseline_of_an_unknown_version_is_refused() {
+    let case = Case::new().file("page.md", CLAIM);
+    case.run_with(&["check", "page.md", "--write-baseline", "base.json"]);
+    let text = String::from_utf8(case.read("base.json")).unwrap();
+    std::fs::write(
+        case.path().join("base.json"),
+        text.replace("\"version\": 1", "\"version\": 99"),
+    )
+    .unwrap();
+    let run = case.run_with(&["check", "page.md", "--baseline", "base.json"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "base.json: baseline version 99 is not supported (this overclaim reads version 1)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
