@@ -193,9 +193,11 @@ fn check(
         fixed = fixes.applied;
         not_fixed = fixes.not_applied;
         if args.diff {
-            for diff in &fixes.diffs {
-                out.write_all(diff.as_bytes())?;
-            }
+            let written = fixes
+                .diffs
+                .iter()
+                .try_for_each(|diff| out.write_all(diff.as_bytes()));
+            unless_broken_pipe(written)?;
             report::render_errors(&errors, err)?;
             return Ok(if !errors.is_empty() {
                 Outcome::Error
@@ -208,7 +210,7 @@ fn check(
         if let [file] = &files[..] {
             if file.source.is_none() {
                 // `--fix` on standard input prints the fixed text, as editors expect.
-                out.write_all(file.text.as_bytes())?;
+                unless_broken_pipe(out.write_all(file.text.as_bytes()))?;
                 report::render_errors(&errors, err)?;
                 return Ok(if errors.is_empty() {
                     outcome(&settings, &files)
@@ -231,11 +233,29 @@ fn check(
         baselined,
         stale: &stale,
     };
-    report::render(args.format, &report, out, err)?;
+    if is_broken_pipe(report::render(args.format, &report, out, err))? {
+        // The reader stopped early (`overclaim check … | head -1`): stop writing, but keep
+        // the exit code the findings call for, so a CI gate under `pipefail` still fails.
+        report::render_errors(&errors, err)?;
+    }
     if !errors.is_empty() {
         return Ok(Outcome::Error);
     }
     Ok(outcome(&settings, &files))
+}
+
+/// `Ok(true)` when `result` failed only because the reader closed stdout; other errors pass.
+fn is_broken_pipe(result: io::Result<()>) -> io::Result<bool> {
+    match result {
+        Ok(()) => Ok(false),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(error) => Err(error),
+    }
+}
+
+/// `result`, with a closed stdout counted as done: the caller's outcome stands.
+fn unless_broken_pipe(result: io::Result<()>) -> io::Result<()> {
+    is_broken_pipe(result).map(drop)
 }
 
 /// Exit 1 when a finding is at or above `fail-on`.

@@ -146,3 +146,48 @@ fn issue_9_baseline_of_an_unknown_version_is_refused() {
         run.stderr
     );
 }
+
+/// Run `overclaim` in `case` with stdout on a pipe that is read for one line and then closed,
+/// as `overclaim check … | head -1` does; returns the exit code.
+fn exit_code_when_stdout_closes_early(case: &Case, args: &[&str]) -> i32 {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("overclaim"))
+        .current_dir(case.path())
+        .args(args)
+        .env("RAYON_NUM_THREADS", "2")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut first)
+        .unwrap();
+    assert!(!first.is_empty(), "the run printed nothing");
+    // The reader is dropped here: the pipe is closed while the run still has much to write.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    output.status.code().unwrap_or(-1)
+}
+
+// See: issue 9, defect 8 (`overclaim check … | head -1` exited 0 despite findings).
+#[test]
+fn issue_9_a_closed_stdout_pipe_keeps_the_exit_code_of_the_findings() {
+    // Far more output than a pipe buffer holds, so the run must notice the closed pipe.
+    let case = Case::new().file("page.md", CLAIM.repeat(800));
+    for format in ["human", "json", "github", "sarif"] {
+        let code = exit_code_when_stdout_closes_early(
+            &case,
+            &["check", "page.md", "--format", format, "--color", "never"],
+        );
+        assert_eq!(code, 1, "--format {format}");
+    }
+    let clean = Case::new().file("page.md", "Knee pain has many causes.\n".repeat(4000));
+    let code = exit_code_when_stdout_closes_early(
+        &clean,
+        &["check", "page.md", "--format", "json", "--quiet"],
+    );
+    assert_eq!(code, 0);
+}
