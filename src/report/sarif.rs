@@ -34,7 +34,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
     for file in report.files {
         let lines = Lines::new(&file.text);
         let place = |finding| Place {
-            uri: uri(&file.path),
+            path: relative_path(&file.path),
             text: &file.text,
             lines: &lines,
             finding,
@@ -89,7 +89,9 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
 
 /// A finding with what is needed to locate it.
 struct Place<'a> {
-    uri: String,
+    /// The path with forward slashes, not yet encoded: the fingerprint is computed on it, so
+    /// encoding the URI does not change fingerprints code scanning already tracks.
+    path: String,
     text: &'a str,
     lines: &'a Lines,
     finding: &'a Finding,
@@ -109,7 +111,7 @@ impl Place<'_> {
 
     fn artifact(&self) -> ArtifactLocation {
         ArtifactLocation::builder()
-            .uri(self.uri.clone())
+            .uri(percent_encode_path(&self.path))
             .uri_base_id("%SRCROOT%")
             .build()
     }
@@ -119,10 +121,47 @@ fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Paths as relative URIs with forward slashes and no leading `./`.
-fn uri(path: &str) -> String {
+/// Paths with forward slashes and no leading `./`.
+fn relative_path(path: &str) -> String {
     let path = path.replace('\\', "/");
     path.strip_prefix("./").unwrap_or(&path).to_owned()
+}
+
+/// A path as an RFC 3986 relative reference: every byte other than an unreserved character
+/// (`A-Z a-z 0-9 - . _ ~`), `/` and the sub-delimiters that mean nothing in a path is
+/// percent-encoded, so `a b.md`, `x#1.md`, `q?.md`, `100%.md` and `café.md` name themselves
+/// rather than a fragment, a query or another file. `:` is encoded too: in a first segment it
+/// would read as a scheme.
+fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'@'
+            );
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 fn level(severity: Severity) -> ResultLevel {
@@ -189,7 +228,7 @@ fn result(
             )
         })
         .collect();
-    let fingerprint = crate::baseline::fingerprint(&place.uri, finding);
+    let fingerprint = crate::baseline::fingerprint(&place.path, finding);
     let rule_index = rules.iter().position(|rule| rule.id == finding.rule);
     let mut result = SarifResult::builder()
         .rule_id(finding.rule.clone())
@@ -262,4 +301,20 @@ fn rules_hash(rules: &RuleSet) -> String {
     }
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     format!("{:016x}", crate::baseline::fnv1a(&parts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_percent_encoded_as_rfc_3986_paths() {
+        assert_eq!(percent_encode_path("docs/page.md"), "docs/page.md");
+        assert_eq!(percent_encode_path("my docs/a b.md"), "my%20docs/a%20b.md");
+        assert_eq!(percent_encode_path("x#1?.md"), "x%231%3F.md");
+        assert_eq!(percent_encode_path("100%.md"), "100%25.md");
+        assert_eq!(percent_encode_path("café/膝.md"), "caf%C3%A9/%E8%86%9D.md");
+        assert_eq!(percent_encode_path("c:notes.md"), "c%3Anotes.md");
+        assert_eq!(percent_encode_path("a+b(1)~_-.md"), "a+b(1)~_-.md");
+    }
 }

@@ -191,3 +191,39 @@ fn issue_9_a_closed_stdout_pipe_keeps_the_exit_code_of_the_findings() {
     );
     assert_eq!(code, 0);
 }
+
+// See: issue 9, defect 11 (SARIF `uri`s were not percent-encoded, so `#`, `?`, `%`, spaces and
+// non-ASCII names pointed at other files).
+#[test]
+fn issue_9_sarif_uris_are_percent_encoded() {
+    let names = [
+        ("my docs/a b.md", "my%20docs/a%20b.md"),
+        ("x#1.md", "x%231.md"),
+        ("q?.md", "q%3F.md"),
+        ("100%.md", "100%25.md"),
+        ("café.md", "caf%C3%A9.md"),
+    ];
+    let mut case = Case::new();
+    for (name, _) in names {
+        case = case.file(name, CLAIM);
+    }
+    let mut args = vec!["check", "--format", "sarif", "--select", "cure"];
+    args.extend(names.iter().map(|(name, _)| *name));
+    let run = case.run_with(&args);
+    assert_eq!(run.code, 1, "{run:?}");
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut uris: Vec<&str> = json["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    uris.sort_unstable();
+    let mut expected: Vec<&str> = names.iter().map(|(_, uri)| *uri).collect();
+    expected.sort_unstable();
+    assert_eq!(uris, expected);
+}
