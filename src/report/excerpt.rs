@@ -5,6 +5,10 @@
 //! under a label, which pushes the underline off the screen. Each [`Excerpt`] gives codespan a
 //! source that is only the window, and answers line and column questions from the whole file,
 //! so the header (`┌─ page.md:14:23`) and the gutter stay true.
+//!
+//! The window codespan prints is a display copy in which control characters are escaped
+//! (`\u{1b}`, see [`super::escape_controls`]); offsets are mapped between the copy and the
+//! file, so lines, columns and underlines still refer to the file's own characters.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -49,7 +53,7 @@ impl Text {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Arc::new(Text {
-            name: name.to_owned(),
+            name: super::escape_controls(name).into_owned(),
             text: Arc::clone(text),
             line_starts,
         })
@@ -83,6 +87,42 @@ impl Text {
 pub(super) struct Excerpt {
     text: Arc<Text>,
     window: Range<usize>,
+    /// The window as shown: control characters escaped.
+    display: String,
+    /// Each escaped character: (offset in the file, its length there, its escape's length).
+    escapes: Vec<(usize, usize, usize)>,
+}
+
+impl Excerpt {
+    /// A file offset in the window → the same place in [`Excerpt::display`].
+    fn to_display(&self, offset: usize) -> usize {
+        let offset = offset.clamp(self.window.start, self.window.end);
+        let mut at = offset - self.window.start;
+        for &(start, len, shown) in &self.escapes {
+            if start >= offset {
+                break;
+            }
+            at = at + shown - len;
+        }
+        at
+    }
+
+    /// An offset in [`Excerpt::display`] → the file offset; inside an escape, the escaped
+    /// character's own offset.
+    fn to_file(&self, display: usize) -> usize {
+        let mut shift = 0;
+        for &(start, len, shown) in &self.escapes {
+            let shown_at = start - self.window.start + shift;
+            if display >= shown_at + shown {
+                shift = shift + shown - len;
+            } else if display > shown_at {
+                return start;
+            } else {
+                break;
+            }
+        }
+        (self.window.start + display).saturating_sub(shift)
+    }
 }
 
 impl Excerpt {
@@ -123,14 +163,26 @@ impl Excerpt {
                 }
             }
         }
-        let relative = span.start - start..span.end - start;
-        (
-            Excerpt {
-                text: Arc::clone(text),
-                window: start..end,
-            },
-            relative,
-        )
+        let mut display = String::with_capacity(end - start);
+        let mut escapes = Vec::new();
+        for (i, c) in full[start..end].char_indices() {
+            let at = start + i;
+            if super::is_hidden_control(c, full[at + c.len_utf8()..].chars().next()) {
+                let escape = super::control_escape(c);
+                escapes.push((at, c.len_utf8(), escape.len()));
+                display.push_str(&escape);
+            } else {
+                display.push(c);
+            }
+        }
+        let excerpt = Excerpt {
+            text: Arc::clone(text),
+            window: start..end,
+            display,
+            escapes,
+        };
+        let relative = excerpt.to_display(span.start)..excerpt.to_display(span.end);
+        (excerpt, relative)
     }
 }
 
@@ -159,27 +211,18 @@ impl<'a> Files<'a> for Excerpts {
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, Error> {
-        let excerpt = self.get(id)?;
-        excerpt
-            .text
-            .text
-            .get(excerpt.window.clone())
-            .ok_or(Error::InvalidCharBoundary {
-                given: excerpt.window.start,
-            })
+        Ok(&self.get(id)?.display)
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, Error> {
         let excerpt = self.get(id)?;
-        Ok(excerpt.text.line_index(excerpt.window.start + byte_index))
+        Ok(excerpt.text.line_index(excerpt.to_file(byte_index)))
     }
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, Error> {
         let excerpt = self.get(id)?;
         let line = excerpt.text.line_range(line_index)?;
-        let start = line.start.clamp(excerpt.window.start, excerpt.window.end);
-        let end = line.end.clamp(excerpt.window.start, excerpt.window.end);
-        Ok(start - excerpt.window.start..end - excerpt.window.start)
+        Ok(excerpt.to_display(line.start)..excerpt.to_display(line.end))
     }
 
     fn column_number(
@@ -190,7 +233,7 @@ impl<'a> Files<'a> for Excerpts {
     ) -> Result<usize, Error> {
         let excerpt = self.get(id)?;
         let line = excerpt.text.line_range(line_index)?;
-        let offset = (excerpt.window.start + byte_index).clamp(line.start, line.end);
+        let offset = excerpt.to_file(byte_index).clamp(line.start, line.end);
         let prefix = excerpt
             .text
             .text
@@ -292,5 +335,23 @@ mod tests {
         let mut files = Excerpts::default();
         let id = files.add(excerpt);
         assert_eq!(&files.source(id).unwrap()[relative], "é c");
+    }
+
+    #[test]
+    fn escaped_controls_keep_lines_columns_and_the_span() {
+        let text: Arc<str> = Arc::from("x\n\u{1b}[1mA\u{1b}[0m cures arthritis.\u{b}\n");
+        let shared = Text::new("page.txt", &text);
+        let claim = text.find("cures").unwrap()..text.find('.').unwrap();
+        let (excerpt, span) = Excerpt::new(&shared, 2..text.len() - 1, claim.clone());
+        let mut files = Excerpts::default();
+        let id = files.add(excerpt);
+        let source = files.source(id).unwrap();
+        assert_eq!(source, "\\u{1b}[1mA\\u{1b}[0m cures arthritis.\\u{b}");
+        assert_eq!(&source[span.clone()], "cures arthritis");
+        let location = files.location(id, span.start).unwrap();
+        // Columns count the file's characters: ESC is one.
+        let column = text[2..claim.start].chars().count() + 1;
+        assert_eq!((location.line_number, location.column_number), (2, column));
+        assert_eq!(files.line_range(id, 1).unwrap(), 0..source.len());
     }
 }

@@ -227,3 +227,49 @@ fn issue_9_sarif_uris_are_percent_encoded() {
     expected.sort_unstable();
     assert_eq!(uris, expected);
 }
+
+// See: issue 9, defect 13 (control characters in a document reached the terminal raw).
+#[test]
+fn issue_9_control_characters_are_escaped_in_human_and_github_output() {
+    let text =
+        "\u{1b}[1mNote:\u{1b}[0m our stem cell injections cure\u{b}arthritis.\u{7}\u{85}\r\n";
+    let case = Case::new().file("page.md", text);
+    let json = case.run_with(&["check", "page.md", "--select", "cure", "--format", "json"]);
+    let finding = &json.json()["findings"][0];
+    let (line, column) = (finding["line"].clone(), finding["column"].clone());
+    let human = case.run_with(&["check", "page.md", "--select", "cure", "--color", "never"]);
+    assert_eq!(human.code, 1, "{human:?}");
+    let github = case.run_with(&["check", "page.md", "--select", "cure", "--format", "github"]);
+    assert_eq!(github.code, 1, "{github:?}");
+    for (name, out) in [("human", &human.stdout), ("github", &github.stdout)] {
+        let raw: Vec<char> = out
+            .chars()
+            .filter(|&c| c.is_control() && c != '\n')
+            .collect();
+        assert!(
+            raw.is_empty(),
+            "{name}: raw control characters {raw:?} in\n{out}"
+        );
+    }
+    assert!(
+        human
+            .stdout
+            .contains(r"\u{1b}[1mNote:\u{1b}[0m our stem cell injections cure\u{b}arthritis.\u{7}"),
+        "{}",
+        human.stdout
+    );
+    // The header keeps the file's own line and column (in characters), as JSON reports them.
+    assert!(
+        human.stdout.contains(&format!("page.md:{line}:{column}")),
+        "{line}:{column} in\n{}",
+        human.stdout
+    );
+    let caret_line = human.stdout.lines().find(|l| l.contains('^')).unwrap();
+    let source_line = human.stdout.lines().find(|l| l.contains("Note:")).unwrap();
+    let caret_at = caret_line.find('^').unwrap();
+    assert_eq!(
+        &source_line[caret_at..caret_at + "injections".len()],
+        "injections",
+        "the underline sits under the match:\n{source_line}\n{caret_line}"
+    );
+}
