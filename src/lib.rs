@@ -396,16 +396,24 @@ fn check_input(
 /// filter, so a directive for a hidden finding is not reported as unused.
 fn judge(file: &mut FileReport, doc: Document, rules: &RuleSet, settings: &Settings) {
     let checked = engine::check(&doc, rules);
-    let directives = source::parse_directives(&doc.text);
+    let directives = source::parse_directives(&doc.text, doc.format);
     let mut outcome = suppress::apply(
         &doc.text,
         &directives,
         checked.findings,
         settings.require_reason,
+        rules,
     );
-    outcome
-        .findings
-        .retain(|finding| finding.severity >= settings.min_severity);
+    // Findings about directives come from no rule in the set, so `--ignore` is applied to
+    // them here (`--select` picks the claim rules to run and does not hide them).
+    outcome.findings.retain(|finding| {
+        finding.severity >= settings.min_severity
+            && !(finding.category == suppress::CATEGORY
+                && settings
+                    .ignore
+                    .iter()
+                    .any(|name| name.selects(&finding.rule, &finding.category)))
+    });
     file.text = Arc::from(doc.text);
     file.findings = outcome.findings;
     file.dropped = checked.dropped;
@@ -485,6 +493,12 @@ fn explain(
     match rules.get(&args.id) {
         Some(rule) => {
             report::render_rule(rule, rules.lexicon(), out)?;
+            Ok(Outcome::Clean)
+        }
+        None if suppress::meta_rule(&args.id).is_some() => {
+            if let Some(meta) = suppress::meta_rule(&args.id) {
+                report::render_meta_rule(meta, out)?;
+            }
             Ok(Outcome::Clean)
         }
         None => {

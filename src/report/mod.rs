@@ -14,8 +14,8 @@ mod statistics;
 
 pub use human::{render_errors, render_warnings};
 pub use rules::{
-    render_example_failures, render_lexicon, render_rule, render_rule_json, render_rule_table,
-    render_word_class,
+    render_example_failures, render_lexicon, render_meta_rule, render_rule, render_rule_json,
+    render_rule_table, render_word_class,
 };
 
 use std::io;

@@ -59,6 +59,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
             rules
                 .iter()
                 .map(|rule| descriptor(rule))
+                .chain(crate::suppress::META_RULES.iter().map(meta_descriptor))
                 .collect::<Vec<_>>(),
         )
         .build();
@@ -229,7 +230,16 @@ fn result(
         })
         .collect();
     let fingerprint = crate::baseline::fingerprint(&place.path, finding);
-    let rule_index = rules.iter().position(|rule| rule.id == finding.rule);
+    // Findings about directives are described after the loaded rules, in META_RULES order.
+    let rule_index = rules
+        .iter()
+        .position(|rule| rule.id == finding.rule)
+        .or_else(|| {
+            crate::suppress::META_RULES
+                .iter()
+                .position(|meta| meta.id == finding.rule)
+                .map(|meta| rules.len() + meta)
+        });
     let mut result = SarifResult::builder()
         .rule_id(finding.rule.clone())
         .level(level(finding.severity))
@@ -285,6 +295,35 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
     let mut descriptor = builder.build();
     descriptor.help_uri = rule.references.first().cloned();
     descriptor
+}
+
+/// A finding about suppression directives, described like a rule.
+fn meta_descriptor(rule: &crate::suppress::MetaRule) -> ReportingDescriptor {
+    let text = |text: &str| {
+        MultiformatMessageString::builder()
+            .text(text.to_owned())
+            .build()
+    };
+    ReportingDescriptor::builder()
+        .id(rule.id)
+        .name(rule.id)
+        .short_description(text(rule.summary))
+        .full_description(text(rule.why))
+        .help(text(rule.why))
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(json!(level(rule.severity).to_string()))
+                .build(),
+        )
+        .properties(
+            PropertyBag::builder()
+                .tags(vec![
+                    crate::suppress::CATEGORY.to_owned(),
+                    "overclaim".to_owned(),
+                ])
+                .build(),
+        )
+        .build()
 }
 
 /// FNV-1a over every loaded rule's id, severity, conditions and regexes: two reports with

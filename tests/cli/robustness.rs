@@ -273,3 +273,106 @@ fn issue_9_control_characters_are_escaped_in_human_and_github_output() {
         "the underline sits under the match:\n{source_line}\n{caret_line}"
     );
 }
+
+// See: issue 9, defect 7 (a directive shown in a code sample was honoured).
+#[test]
+fn issue_9_directives_in_code_are_examples_not_directives() {
+    for sample in [
+        "```markdown\n<!-- overclaim-disable-file -->\n```\n",
+        "    <!-- overclaim-disable-file -->\n",
+        "Write `<!-- overclaim-disable-file -->` at the top to skip a page.\n",
+    ] {
+        let page =
+            format!("# How to suppress\n\n{sample}\nOur stem cell injections cure arthritis.\n");
+        let run = Case::new()
+            .file("page.md", &page)
+            .args(["check", "page.md", "--select", "cure", "--format", "json"])
+            .run();
+        assert_eq!(run.code, 1, "{sample:?}: {run:?}");
+        assert!(
+            run.rules().iter().any(|r| r.starts_with("cure-")),
+            "{sample:?}: {}",
+            run.stdout
+        );
+        assert_eq!(run.json()["summary"]["suppressed"], 0, "{sample:?}");
+    }
+}
+
+// See: issue 9, defect 7 (an unterminated `<!--` hid the rest of the file without a word).
+#[test]
+fn issue_9_unclosed_comment_is_reported_and_the_rest_still_checked() {
+    let page =
+        "# Knees\n\n<!-- note for legal: check this\n\nOur stem cell injections cure arthritis.\n";
+    let run = Case::new()
+        .file("page.md", page)
+        .args(["check", "page.md", "--select", "cure", "--format", "json"])
+        .run();
+    assert_eq!(run.code, 1, "{run:?}");
+    let json = run.json();
+    let findings = json["findings"].as_array().unwrap();
+    let unclosed = findings
+        .iter()
+        .find(|f| f["rule"] == "unclosed-comment")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(
+        (unclosed["line"].clone(), unclosed["column"].clone()),
+        (3.into(), 1.into())
+    );
+    let claim = findings
+        .iter()
+        .find(|f| f["rule"].as_str().unwrap().starts_with("cure-"))
+        .unwrap_or_else(|| panic!("the claim after the comment is checked: {json}"));
+    assert_eq!(claim["line"], 5);
+}
+
+// See: issue 9, defect 7 (a misspelt rule id was reported as unused, not unknown).
+#[test]
+fn issue_9_misspelt_rule_in_a_directive_is_an_unknown_rule_with_a_suggestion() {
+    let page = "<!-- overclaim-disable-next-line cure-clam -- approved -->\nOur stem cell injections cure arthritis.\n";
+    let run = Case::new()
+        .file("page.md", page)
+        .args(["check", "page.md", "--select", "cure", "--color", "never"])
+        .run();
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "warning[unknown-suppression]: `overclaim-disable-next-line` names an unknown rule or category `cure-clam` (did you mean `cure-claim`?)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("unused-suppression"), "{}", run.stdout);
+}
+
+// See: issue 9, defect 7 (`explain`, `--ignore` and SARIF did not know the suppression findings).
+#[test]
+fn issue_9_suppression_findings_are_first_class_rules() {
+    let case = Case::new().file(
+        "page.md",
+        "<!-- overclaim-disable-next-line hype-word -->\nKnee pain is common.\n",
+    );
+    for id in [
+        "unused-suppression",
+        "unknown-suppression",
+        "suppression-without-reason",
+        "unclosed-comment",
+    ] {
+        let explain = case.run_with(&["explain", id]);
+        assert_eq!(explain.code, 0, "{id}: {explain:?}");
+        assert!(explain.stdout.contains(id), "{id}: {}", explain.stdout);
+    }
+    let ignored = case.run_with(&["check", "page.md", "--ignore", "unused-suppression"]);
+    assert_eq!(ignored.code, 0, "{ignored:?}");
+    let by_category = case.run_with(&["check", "page.md", "--ignore", "suppression"]);
+    assert_eq!(by_category.code, 0, "{by_category:?}");
+    let sarif = case.run_with(&["check", "page.md", "--format", "sarif"]);
+    let json: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let run0 = &json["runs"][0];
+    let result = &run0["results"][0];
+    assert_eq!(result["ruleId"], "unused-suppression");
+    let index = result["ruleIndex"].as_u64().expect("a ruleIndex") as usize;
+    assert_eq!(
+        run0["tool"]["driver"]["rules"][index]["id"],
+        "unused-suppression"
+    );
+}
