@@ -9,11 +9,14 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::Finding;
+
+/// The only baseline format this build reads and writes.
+pub const VERSION: u32 = 1;
 
 /// The baseline file as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +66,81 @@ pub enum BaselineError {
         /// What serde said, with line and column.
         message: String,
     },
+    /// The file is a baseline of a format this build does not know; reading it as version 1
+    /// could hide findings it never recorded.
+    #[error("{path}: baseline version {found} is not supported (this overclaim reads version {VERSION})")]
+    Unsupported {
+        /// The path.
+        path: String,
+        /// The `version` the file gives.
+        found: serde_json::Value,
+    },
+    /// `--write-baseline` names something that is not a regular file (a FIFO, a device, a
+    /// folder): replacing it with a file would break whatever uses it.
+    #[error("{path}: not a regular file ({kind}); refusing to overwrite it with a baseline")]
+    NotAFile {
+        /// The path as given.
+        path: String,
+        /// "a FIFO", "a directory", …
+        kind: &'static str,
+    },
+}
+
+impl BaselineError {
+    /// The file this error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            BaselineError::Io { path, .. }
+            | BaselineError::Invalid { path, .. }
+            | BaselineError::Unsupported { path, .. }
+            | BaselineError::NotAFile { path, .. } => path,
+        }
+    }
+}
+
+/// Only the `version` of a baseline, read before the rest so a file of another version is
+/// refused for its version rather than for fields this build does not know.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<serde_json::Value>,
+}
+
+/// Follow symlinks from `path` to the file they name (which may not exist yet), so writing
+/// replaces the target and leaves the link in place.
+fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // The kernel's own limit on a chain of links (Linux MAXSYMLINKS).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+            }
+            Ok(_) => return Ok(current),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(current),
+            Err(err) => return Err(err),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// What a file that is not a regular file is, for the message that refuses to replace it.
+fn kind_of(file_type: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_dir() {
+        "a directory"
+    } else if file_type.is_fifo() {
+        "a FIFO"
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        "a device"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    }
 }
 
 /// Lowercase, one space for any run of whitespace, straight quotes, ASCII hyphens.
@@ -127,7 +205,7 @@ impl Baseline {
             }
         }
         Baseline {
-            version: 1,
+            version: VERSION,
             findings: counts.into_values().collect(),
         }
     }
@@ -139,13 +217,24 @@ impl Baseline {
             path: shown.clone(),
             source,
         })?;
+        if let Ok(VersionOnly {
+            version: Some(found),
+        }) = serde_json::from_str::<VersionOnly>(&text)
+        {
+            if found.as_u64() != Some(u64::from(VERSION)) {
+                return Err(BaselineError::Unsupported { path: shown, found });
+            }
+        }
         serde_json::from_str(&text).map_err(|err| BaselineError::Invalid {
             path: shown,
             message: err.to_string(),
         })
     }
 
-    /// Write this baseline, sorted and pretty-printed, atomically when the file exists.
+    /// Write this baseline, sorted and pretty-printed, always atomically (a temporary file in
+    /// the same folder, renamed into place), so a full disk or a crash leaves the old baseline
+    /// or the new one, never an empty file. A symlink is followed and its target written; a
+    /// FIFO, device or folder is refused.
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
         let io_error = |source| BaselineError::Io {
             path: path.display().to_string(),
@@ -154,12 +243,41 @@ impl Baseline {
         let mut text =
             serde_json::to_string_pretty(self).map_err(|err| io_error(io::Error::other(err)))?;
         text.push('\n');
-        if path.exists() {
-            crate::fix::write_atomically(path, text.as_bytes()).map_err(io_error)
-        } else {
-            fs::write(path, text).map_err(io_error)
+        let target = resolve_symlinks(path).map_err(io_error)?;
+        match fs::metadata(&target) {
+            Ok(meta) if meta.is_file() => {
+                crate::fix::write_atomically(&target, text.as_bytes()).map_err(io_error)
+            }
+            Ok(meta) => Err(BaselineError::NotAFile {
+                path: path.display().to_string(),
+                kind: kind_of(meta.file_type()),
+            }),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                write_new_atomically(&target, text.as_bytes()).map_err(io_error)
+            }
+            Err(err) => Err(io_error(err)),
         }
     }
+}
+
+/// Create `path` through a temporary file in its folder. `fix::write_atomically` copies an
+/// existing file's permissions; a new file gets the permissions of any file the user creates
+/// (0666 less the umask, applied by the OS at open) rather than a temporary file's 0600.
+fn write_new_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".overclaim-baseline")
+        .permissions(fs::Permissions::from_mode(0o666))
+        .tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|err| err.error)?;
+    Ok(())
 }
 
 /// What [`Matcher::take`] left over: the entries that no finding matched.

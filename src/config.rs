@@ -257,7 +257,7 @@ impl Settings {
             .chain(&self.ignore)
             .chain(self.severity.iter().map(|(name, _)| name));
         names
-            .filter(|name| !rules.knows(&name.name))
+            .filter(|name| !rules.knows(&name.name) && !crate::suppress::knows(&name.name))
             .map(|name| {
                 let message = format!(
                     "unknown rule or category `{}`{}",
@@ -303,10 +303,8 @@ impl Settings {
 
 /// ` (did you mean `cure-claim`?)` when a loaded name is one edit or a prefix away.
 pub(crate) fn did_you_mean(name: &str, rules: &RuleSet) -> String {
-    let candidates = rules
-        .rules()
-        .iter()
-        .flat_map(|rule| [rule.id.as_str(), rule.category.as_str()]);
+    let meta = crate::suppress::META_RULES.iter().map(|rule| rule.id);
+    let candidates = rules.names().chain(meta).chain([crate::suppress::CATEGORY]);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         let distance = edit_distance(name, candidate);

@@ -165,9 +165,7 @@ impl Error {
             | Error::Write { path, .. }
             | Error::Fix { path, .. } => Some(path),
             Error::Example(failure) => Some(&failure.origin.path),
-            Error::Baseline(
-                BaselineError::Io { path, .. } | BaselineError::Invalid { path, .. },
-            ) => Some(path),
+            Error::Baseline(error) => Some(error.path()),
             Error::Rule(RuleError::Invalid { at, .. })
             | Error::Config(ConfigError::Invalid { at, .. }) => Some(&at.path),
             Error::Usage(_) => None,
@@ -192,6 +190,13 @@ impl Error {
             Error::Baseline(BaselineError::Io { source, .. }) => format!("baseline: {source}"),
             Error::Baseline(BaselineError::Invalid { message, .. }) => {
                 format!("not an overclaim baseline: {message}")
+            }
+            Error::Baseline(
+                error @ (BaselineError::Unsupported { .. } | BaselineError::NotAFile { .. }),
+            ) => {
+                let shown = error.to_string();
+                let prefix = format!("{}: ", error.path());
+                shown.strip_prefix(&prefix).unwrap_or(&shown).to_owned()
             }
             Error::Example(failure) => format!(
                 "line {}: rule `{}`: {}: {:?}",

@@ -196,9 +196,11 @@ fn check(
             )?;
         }
         if args.diff {
-            for diff in &done.diffs {
-                out.write_all(diff.as_bytes())?;
-            }
+            let written = done
+                .diffs
+                .iter()
+                .try_for_each(|diff| out.write_all(diff.as_bytes()));
+            unless_broken_pipe(written)?;
             report::render_errors(&errors, err)?;
             let reports: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
             return Ok(outcome(&settings, &reports, &errors, Some(&done)));
@@ -208,7 +210,7 @@ fn check(
             // replaces its buffer with stdout, so input that could not be read (binary, not
             // UTF-8) prints nothing there and its error on stderr.
             if let [file] = &files[..] {
-                out.write_all(file.report.text.as_bytes())?;
+                unless_broken_pipe(out.write_all(file.report.text.as_bytes()))?;
             }
             report::render_errors(&errors, err)?;
             let reports: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
@@ -232,8 +234,26 @@ fn check(
         baselined,
         stale: &stale,
     };
-    report::render(args.format, &report, out, err)?;
+    if is_broken_pipe(report::render(args.format, &report, out, err))? {
+        // The reader stopped early (`overclaim check … | head -1`): stop writing, but keep
+        // the exit code the findings call for, so a CI gate under `pipefail` still fails.
+        report::render_errors(&errors, err)?;
+    }
     Ok(outcome(&settings, &files, &errors, None))
+}
+
+/// `Ok(true)` when `result` failed only because the reader closed stdout; other errors pass.
+fn is_broken_pipe(result: io::Result<()>) -> io::Result<bool> {
+    match result {
+        Ok(()) => Ok(false),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(error) => Err(error),
+    }
+}
+
+/// `result`, with a closed stdout counted as done: the caller's outcome stands.
+fn unless_broken_pipe(result: io::Result<()>) -> io::Result<()> {
+    is_broken_pipe(result).map(drop)
 }
 
 /// How every run ends, for `check`, `--fix` and `--diff` alike: exit 2 on any error, else for
@@ -496,16 +516,25 @@ fn check_input(
 /// finding is not reported as unused.
 fn judge(file: &mut Judged, doc: Document, rules: &RuleSet, hide: &Hide<'_>) {
     let checked = engine::check(&doc, rules);
-    let directives = source::parse_directives(&doc.text);
+    let directives = source::parse_directives(&doc.text, doc.format);
     let mut outcome = suppress::apply(
         &doc.text,
         &directives,
         checked.findings,
         hide.settings.require_reason,
+        rules,
     );
-    outcome
-        .findings
-        .retain(|finding| finding.severity >= hide.settings.min_severity);
+    // Findings about directives come from no rule in the set, so `--ignore` is applied to
+    // them here (`--select` picks the claim rules to run and does not hide them).
+    outcome.findings.retain(|finding| {
+        finding.severity >= hide.settings.min_severity
+            && !(finding.category == suppress::CATEGORY
+                && hide
+                    .settings
+                    .ignore
+                    .iter()
+                    .any(|name| name.selects(&finding.rule, &finding.category)))
+    });
     file.baselined = 0;
     file.stale = Vec::new();
     if let Some(by_path) = &hide.baseline {
@@ -599,6 +628,12 @@ fn explain(
     match rules.get(&args.id) {
         Some(rule) => {
             report::render_rule(rule, rules.lexicon(), out)?;
+            Ok(Outcome::Clean)
+        }
+        None if suppress::meta_rule(&args.id).is_some() => {
+            if let Some(meta) = suppress::meta_rule(&args.id) {
+                report::render_meta_rule(meta, out)?;
+            }
             Ok(Outcome::Clean)
         }
         None => {

@@ -20,7 +20,8 @@ fn main() -> ExitCode {
     let mut err = StandardStream::stderr(choice(io::stderr().is_terminal()));
     match overclaim::run(&args, &mut io::stdin().lock(), &mut out, &mut err) {
         Ok(outcome) => ExitCode::from(outcome as u8),
-        // A closed pipe (`overclaim check | head`) is a normal way to stop reading.
+        // A closed pipe (`overclaim rules | head`) is a normal way to stop reading. `check`
+        // handles it itself, so its exit code still reflects the findings.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             use std::io::Write;

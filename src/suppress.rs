@@ -4,17 +4,71 @@
 //! In: a file's text, its directives and its findings. Out: the findings that remain, the
 //! suppressed ones with the reason their directive gave, and problems with the directives
 //! themselves as findings of their own: `unused-suppression` (a directive that suppresses
-//! nothing, like ruff's RUF100), `unknown-suppression` (a misspelt directive) and, when the
-//! configuration requires reasons, `suppression-without-reason`. Suppressed findings are never
-//! lost: reports list them with `--show-suppressed`, and JSON always carries them.
+//! nothing, like ruff's RUF100), `unknown-suppression` (a misspelt directive or a rule name it
+//! does not know), `unclosed-comment` (a `<!--` never closed, which would hide the rest of a
+//! Markdown file) and, when the configuration requires reasons, `suppression-without-reason`.
+//! They are rules like any other to users ([`META_RULES`]): `explain` shows them, `--ignore`
+//! takes them, SARIF describes them. Suppressed findings are never lost: reports list them
+//! with `--show-suppressed`, and JSON always carries them.
 
 use crate::engine::Finding;
 use crate::error::Lines;
-use crate::rules::Severity;
+use crate::rules::{RuleSet, Severity};
 use crate::source::{Directive, DirectiveKind, Span};
 
 /// Category of the findings this module reports about directives.
 pub const CATEGORY: &str = "suppression";
+
+/// A finding this module reports about the directives themselves, described like a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetaRule {
+    /// The rule id findings carry.
+    pub id: &'static str,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// One line: what it reports.
+    pub summary: &'static str,
+    /// What is wrong and what to do, for `explain` and SARIF help.
+    pub why: &'static str,
+}
+
+/// Every finding about directives, in the order `explain` and SARIF list them.
+pub const META_RULES: &[MetaRule] = &[
+    MetaRule {
+        id: "unused-suppression",
+        severity: Severity::Warning,
+        summary: "A suppression directive suppresses nothing.",
+        why: "A suppression directive suppresses nothing. The claim it approved was edited or removed, or the directive names a rule that does not fire on the line it covers. A stale directive would silently approve the next claim written there, without anyone reviewing it: remove it, or move it to the claim it is meant for.",
+    },
+    MetaRule {
+        id: "unknown-suppression",
+        severity: Severity::Warning,
+        summary: "A directive, or a rule or category it names, does not exist.",
+        why: "A directive is misspelt (`overclaim-disable-nextline`), or names a rule id or category that no loaded pack has (`cure-clam`). It suppresses nothing, so the finding it was meant to approve is still reported, or the approval is lost. Fix the spelling: `overclaim rules` lists the ids and categories, and the message suggests the nearest one.",
+    },
+    MetaRule {
+        id: "suppression-without-reason",
+        severity: Severity::Error,
+        summary: "A suppression gives no reason, and the configuration requires one.",
+        why: "With `require-reason = true`, every suppression must record who approved the claim and why, after ` -- `: `<!-- overclaim-disable-next-line cure-claim -- approved by legal 2026-11-02 -->`. The directive still suppresses, but the run fails until the reason is written down.",
+    },
+    MetaRule {
+        id: "unclosed-comment",
+        severity: Severity::Warning,
+        summary: "An HTML comment is opened with `<!--` and never closed.",
+        why: "An HTML comment is opened with `<!--` and never closed with `-->`. In Markdown the comment then runs to the end of the file, and a browser hides everything after it, so the published page may lose text and a directive in it may not be read as intended. overclaim checks the text after the comment's first line as if the comment were closed there: close the comment where it is meant to end.",
+    },
+];
+
+/// The directive finding `id`, if it is one.
+pub fn meta_rule(id: &str) -> Option<&'static MetaRule> {
+    META_RULES.iter().find(|rule| rule.id == id)
+}
+
+/// Whether `name` is a directive finding's id or their category.
+pub fn knows(name: &str) -> bool {
+    name == CATEGORY || meta_rule(name).is_some()
+}
 
 /// A finding that a directive approved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,12 +92,14 @@ pub struct Suppression {
 
 /// Apply `directives` to `findings` in `text`. With `require_reason`, a directive with no
 /// reason still suppresses, but is itself reported as an error so CI fails until someone
-/// writes down why.
+/// writes down why. Names in directives are checked against `rules` (every loaded rule, also
+/// those the configuration turned off) and the directive findings' own names.
 pub fn apply(
     text: &str,
     directives: &[Directive],
     findings: Vec<Finding>,
     require_reason: bool,
+    rules: &RuleSet,
 ) -> Suppression {
     let lines = Lines::new(text);
     let line_of = |offset: usize| lines.location(text, offset).0;
@@ -86,10 +142,40 @@ pub fn apply(
             ));
             continue;
         }
+        if directive.kind == DirectiveKind::Unclosed {
+            out.findings.push(problem(
+                "unclosed-comment",
+                Severity::Warning,
+                directive,
+                comment,
+                "this comment is never closed with `-->`: a browser hides everything after it; the rest of the file is checked as if it were closed at the end of this line".to_owned(),
+            ));
+            continue;
+        }
+        let unknown: Vec<&String> = directive
+            .names
+            .iter()
+            .filter(|name| !rules.knows(name) && !knows(name))
+            .collect();
+        for name in &unknown {
+            out.findings.push(problem(
+                "unknown-suppression",
+                Severity::Warning,
+                directive,
+                comment,
+                format!(
+                    "`overclaim-{}` names an unknown rule or category `{name}`{}",
+                    directive.keyword,
+                    crate::config::did_you_mean(name, rules)
+                ),
+            ));
+        }
         if directive.kind == DirectiveKind::Enable {
             continue;
         }
-        if !used[index] {
+        // A directive whose every name is unknown is reported as unknown, not also as unused.
+        let all_unknown = !directive.names.is_empty() && unknown.len() == directive.names.len();
+        if !used[index] && !all_unknown {
             let names = if directive.names.is_empty() {
                 "any rule".to_owned()
             } else {
@@ -170,7 +256,7 @@ fn scope(
             Some(Scope::Bytes(directive.span.end, end))
         }
         DirectiveKind::DisableFile => Some(Scope::Bytes(0, text.len())),
-        DirectiveKind::Enable | DirectiveKind::Unknown => None,
+        DirectiveKind::Enable | DirectiveKind::Unknown | DirectiveKind::Unclosed => None,
     }
 }
 
@@ -227,7 +313,14 @@ mod tests {
             .iter()
             .map(|(n, r, c)| finding(text, n, r, c))
             .collect();
-        apply(text, &parse_directives(text), findings, require_reason)
+        static RULES: std::sync::LazyLock<RuleSet> = std::sync::LazyLock::new(RuleSet::builtin);
+        apply(
+            text,
+            &parse_directives(text, crate::source::Format::Markdown),
+            findings,
+            require_reason,
+            &RULES,
+        )
     }
 
     fn rules(findings: &[Finding]) -> Vec<&str> {
@@ -320,5 +413,31 @@ mod tests {
         let text = "<!-- overclaim-disable-nextline -->\nPRP cures arthritis.\n";
         let out = run(text, &[("cures arthritis", "cure-claim", "cure")], false);
         assert_eq!(rules(&out.findings), ["unknown-suppression", "cure-claim"]);
+    }
+
+    // See: issue 9 (a misspelt rule id was reported as an unused suppression).
+    #[test]
+    fn misspelt_rule_name_is_unknown_with_a_suggestion_not_unused() {
+        let text = "<!-- overclaim-disable-next-line cure-clam -->\nPRP cures arthritis.\n";
+        let out = run(text, &[("cures arthritis", "cure-claim", "cure")], false);
+        assert_eq!(rules(&out.findings), ["unknown-suppression", "cure-claim"]);
+        assert!(
+            out.findings[0]
+                .message
+                .ends_with("unknown rule or category `cure-clam` (did you mean `cure-claim`?)"),
+            "{}",
+            out.findings[0].message
+        );
+        let named =
+            "<!-- overclaim-disable-next-line unused-suppression -->\nPRP cures arthritis.\n";
+        let out = run(named, &[("cures arthritis", "cure-claim", "cure")], false);
+        assert_eq!(rules(&out.findings), ["unused-suppression", "cure-claim"]);
+    }
+
+    #[test]
+    fn unclosed_comment_is_reported() {
+        let text = "Intro.\n\n<!-- draft\nPRP cures arthritis.\n";
+        let out = run(text, &[("cures arthritis", "cure-claim", "cure")], false);
+        assert_eq!(rules(&out.findings), ["unclosed-comment", "cure-claim"]);
     }
 }

@@ -40,8 +40,20 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
     Ok(())
 }
 
+/// Escape `text` for a workflow command: `%`, `\r` and `\n` as the runner decodes them; other
+/// control characters as `\u{1b}` (super::escape_controls), so a document's ESC never reaches
+/// the log viewer raw.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c != '\r' && super::is_hidden_control(c, None) {
+            shown.push_str(&super::control_escape(c));
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -58,5 +70,6 @@ mod tests {
     fn escapes_data_and_properties() {
         assert_eq!(data("100% safe\r\nreally"), "100%25 safe%0D%0Areally");
         assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(data("a\u{1b}[31mb\u{b}"), "a\\u{1b}[31mb\\u{b}");
     }
 }

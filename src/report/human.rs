@@ -19,7 +19,7 @@ use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::excerpt::{Excerpt, Excerpts, Text};
-use super::{first_sentence, plural, Report};
+use super::{escape_controls, first_sentence, plural, Report};
 use crate::engine::Finding;
 use crate::error::Error;
 use crate::rules::Severity;
@@ -86,9 +86,9 @@ pub(super) fn render(
         writeln!(
             out,
             "stale baseline entry: {}: {}: \"{}\" no longer occurs{} (prune with --write-baseline)",
-            entry.path,
-            entry.rule,
-            entry.matched,
+            escape_controls(&entry.path),
+            escape_controls(&entry.rule),
+            escape_controls(&entry.matched),
             if entry.count > 1 {
                 format!(" ({} times)", entry.count)
             } else {
@@ -172,7 +172,7 @@ pub fn render_warnings(warnings: &[String], err: &mut dyn WriteColor) -> io::Res
     let files: SimpleFiles<String, String> = SimpleFiles::new();
     for warning in warnings {
         let diagnostic = Diagnostic::warning().with_message(warning.as_str());
-        term::emit_to_write_style(err, &config, &files, &diagnostic).map_err(io_error)?;
+        term::emit_to_write_style(err, &config, &files, &escaped(&diagnostic)).map_err(io_error)?;
     }
     Ok(())
 }
@@ -183,7 +183,7 @@ pub fn render_errors(errors: &[Error], err: &mut dyn WriteColor) -> io::Result<(
     let mut files = SimpleFiles::new();
     for error in errors {
         let diagnostic = error.to_diagnostic(&mut files);
-        term::emit_to_write_style(err, &config, &files, &diagnostic).map_err(io_error)?;
+        term::emit_to_write_style(err, &config, &files, &escaped(&diagnostic)).map_err(io_error)?;
     }
     Ok(())
 }
@@ -194,7 +194,25 @@ fn emit(
     files: &Excerpts,
     diagnostic: &Diagnostic<usize>,
 ) -> io::Result<()> {
-    term::emit_to_write_style(out, config, files, diagnostic).map_err(io_error)
+    term::emit_to_write_style(out, config, files, &escaped(diagnostic)).map_err(io_error)
+}
+
+/// `diagnostic` with control characters in its texts escaped: messages interpolate matched
+/// text, and notes carry suggestions and reasons written in documents.
+fn escaped<FileId: Clone>(diagnostic: &Diagnostic<FileId>) -> Diagnostic<FileId> {
+    let mut diagnostic = diagnostic.clone();
+    let escape = |text: &mut String| {
+        if let std::borrow::Cow::Owned(escaped) = escape_controls(text) {
+            *text = escaped;
+        }
+    };
+    escape(&mut diagnostic.message);
+    diagnostic.notes.iter_mut().for_each(escape);
+    diagnostic
+        .labels
+        .iter_mut()
+        .for_each(|label| escape(&mut label.message));
+    diagnostic
 }
 
 fn io_error(error: codespan_reporting::files::Error) -> io::Error {

@@ -14,8 +14,8 @@ mod statistics;
 
 pub use human::{render_errors, render_warnings};
 pub use rules::{
-    render_example_failures, render_lexicon, render_rule, render_rule_json, render_rule_table,
-    render_word_class,
+    render_example_failures, render_lexicon, render_meta_rule, render_rule, render_rule_json,
+    render_rule_table, render_word_class,
 };
 
 use std::io;
@@ -147,6 +147,41 @@ pub(crate) fn json_error(err: serde_json::Error) -> io::Error {
     }
 }
 
+/// Whether `c` must not reach a terminal as it is: a C0 control other than tab and newline,
+/// DEL, or a C1 control (`char::is_control`). A carriage return is kept when a newline
+/// follows (`next`), as part of a CRLF line ending.
+pub(crate) fn is_hidden_control(c: char, next: Option<char>) -> bool {
+    c.is_control() && c != '\t' && c != '\n' && !(c == '\r' && next == Some('\n'))
+}
+
+/// How a control character is shown: Rust's escape, `\u{1b}` for ESC, `\u{85}` for NEL, one
+/// form for every C0 and C1 control so a reader can tell exactly which byte is in the file.
+pub(crate) fn control_escape(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
+/// `text` with every [`is_hidden_control`] character shown as [`control_escape`], for the
+/// human and GitHub renderers (JSON and SARIF escape control characters themselves). An ESC
+/// from a document must not recolour, move the cursor or retitle the reader's terminal.
+pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = text.chars().peekable();
+    if !text
+        .char_indices()
+        .any(|(i, c)| is_hidden_control(c, text[i + c.len_utf8()..].chars().next()))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    while let Some(c) = chars.next() {
+        if is_hidden_control(c, chars.peek().copied()) {
+            out.push_str(&control_escape(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// "1 finding", "2 findings".
 pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -171,4 +206,21 @@ pub(crate) fn first_sentence(text: &str) -> &str {
         return &text[..end];
     }
     text.split("\n\n").next().unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_but_tab_newline_and_crlf_are_kept() {
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\u{b}c\u{7f}\u{85}\td\r\ne\rf"),
+            "a\\u{1b}[31mb\\u{b}c\\u{7f}\\u{85}\td\r\ne\\u{d}f"
+        );
+        assert!(matches!(
+            escape_controls("plain é 🦵\u{a0}"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

@@ -105,6 +105,35 @@ fn heading(out: &mut dyn WriteColor, text: &str) -> io::Result<()> {
     out.reset()
 }
 
+/// `overclaim explain` for a finding about suppression directives (`unused-suppression`, …).
+pub fn render_meta_rule(
+    rule: &crate::suppress::MetaRule,
+    out: &mut dyn WriteColor,
+) -> io::Result<()> {
+    heading(
+        out,
+        &format!(
+            "{} ({}, {})",
+            rule.id,
+            crate::suppress::CATEGORY,
+            rule.severity
+        ),
+    )?;
+    writeln!(
+        out,
+        "Reported by overclaim itself about inline directives, not by a rule pack.\n"
+    )?;
+    heading(out, "Message")?;
+    writeln!(out, "{}\n", rule.summary)?;
+    heading(out, "Why")?;
+    writeln!(out, "{}\n", rule.why)?;
+    writeln!(
+        out,
+        "Turn it off with `--ignore {}` (or `ignore = [\"{}\"]` in overclaim.toml).",
+        rule.id, rule.id
+    )
+}
+
 /// Everything about one rule, like `ruff rule`.
 pub fn render_rule(rule: &Rule, lexicon: &Lexicon, out: &mut dyn WriteColor) -> io::Result<()> {
     heading(

@@ -34,7 +34,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
     for file in report.files {
         let lines = Lines::new(&file.text);
         let place = |finding| Place {
-            uri: uri(&file.path),
+            path: relative_path(&file.path),
             text: &file.text,
             lines: &lines,
             finding,
@@ -59,6 +59,7 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
             rules
                 .iter()
                 .map(|rule| descriptor(rule))
+                .chain(crate::suppress::META_RULES.iter().map(meta_descriptor))
                 .collect::<Vec<_>>(),
         )
         .build();
@@ -89,7 +90,9 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
 
 /// A finding with what is needed to locate it.
 struct Place<'a> {
-    uri: String,
+    /// The path with forward slashes, not yet encoded: the fingerprint is computed on it, so
+    /// encoding the URI does not change fingerprints code scanning already tracks.
+    path: String,
     text: &'a str,
     lines: &'a Lines,
     finding: &'a Finding,
@@ -109,7 +112,7 @@ impl Place<'_> {
 
     fn artifact(&self) -> ArtifactLocation {
         ArtifactLocation::builder()
-            .uri(self.uri.clone())
+            .uri(percent_encode_path(&self.path))
             .uri_base_id("%SRCROOT%")
             .build()
     }
@@ -119,10 +122,47 @@ fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// Paths as relative URIs with forward slashes and no leading `./`.
-fn uri(path: &str) -> String {
+/// Paths with forward slashes and no leading `./`.
+fn relative_path(path: &str) -> String {
     let path = path.replace('\\', "/");
     path.strip_prefix("./").unwrap_or(&path).to_owned()
+}
+
+/// A path as an RFC 3986 relative reference: every byte other than an unreserved character
+/// (`A-Z a-z 0-9 - . _ ~`), `/` and the sub-delimiters that mean nothing in a path is
+/// percent-encoded, so `a b.md`, `x#1.md`, `q?.md`, `100%.md` and `café.md` name themselves
+/// rather than a fragment, a query or another file. `:` is encoded too: in a first segment it
+/// would read as a scheme.
+fn percent_encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'@'
+            );
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 fn level(severity: Severity) -> ResultLevel {
@@ -185,8 +225,17 @@ fn result(
             )
         })
         .collect();
-    let fingerprint = crate::baseline::fingerprint(&place.uri, finding);
-    let rule_index = rules.iter().position(|rule| rule.id == finding.rule);
+    let fingerprint = crate::baseline::fingerprint(&place.path, finding);
+    // Findings about directives are described after the loaded rules, in META_RULES order.
+    let rule_index = rules
+        .iter()
+        .position(|rule| rule.id == finding.rule)
+        .or_else(|| {
+            crate::suppress::META_RULES
+                .iter()
+                .position(|meta| meta.id == finding.rule)
+                .map(|meta| rules.len() + meta)
+        });
     let mut result = SarifResult::builder()
         .rule_id(finding.rule.clone())
         .level(level(finding.severity))
@@ -244,6 +293,35 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
     descriptor
 }
 
+/// A finding about suppression directives, described like a rule.
+fn meta_descriptor(rule: &crate::suppress::MetaRule) -> ReportingDescriptor {
+    let text = |text: &str| {
+        MultiformatMessageString::builder()
+            .text(text.to_owned())
+            .build()
+    };
+    ReportingDescriptor::builder()
+        .id(rule.id)
+        .name(rule.id)
+        .short_description(text(rule.summary))
+        .full_description(text(rule.why))
+        .help(text(rule.why))
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(json!(level(rule.severity).to_string()))
+                .build(),
+        )
+        .properties(
+            PropertyBag::builder()
+                .tags(vec![
+                    crate::suppress::CATEGORY.to_owned(),
+                    "overclaim".to_owned(),
+                ])
+                .build(),
+        )
+        .build()
+}
+
 /// FNV-1a over every loaded rule's id, severity, conditions and regexes: two reports with
 /// the same hash were produced by the same rules.
 fn rules_hash(rules: &RuleSet) -> String {
@@ -258,4 +336,20 @@ fn rules_hash(rules: &RuleSet) -> String {
     }
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     format!("{:016x}", crate::baseline::fnv1a(&parts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_percent_encoded_as_rfc_3986_paths() {
+        assert_eq!(percent_encode_path("docs/page.md"), "docs/page.md");
+        assert_eq!(percent_encode_path("my docs/a b.md"), "my%20docs/a%20b.md");
+        assert_eq!(percent_encode_path("x#1?.md"), "x%231%3F.md");
+        assert_eq!(percent_encode_path("100%.md"), "100%25.md");
+        assert_eq!(percent_encode_path("café/膝.md"), "caf%C3%A9/%E8%86%9D.md");
+        assert_eq!(percent_encode_path("c:notes.md"), "c%3Anotes.md");
+        assert_eq!(percent_encode_path("a+b(1)~_-.md"), "a+b(1)~_-.md");
+    }
 }

@@ -272,6 +272,9 @@ pub struct RuleSet {
     owners: Vec<(usize, usize)>,
     /// The word classes the rules were compiled with.
     lexicon: Arc<Lexicon>,
+    /// Every rule id and category loaded, also those [`RuleSet::configured`] left out, so a
+    /// directive or flag naming a rule the configuration turned off is still a known name.
+    names: Arc<[String]>,
 }
 
 impl RuleSet {
@@ -282,11 +285,18 @@ impl RuleSet {
             .enumerate()
             .flat_map(|(rule_index, rule)| (0..rule.matchers.len()).map(move |m| (rule_index, m)))
             .collect();
+        let mut names: Vec<String> = rules
+            .iter()
+            .flat_map(|rule| [rule.id.clone(), rule.category.clone()])
+            .collect();
+        names.sort_unstable();
+        names.dedup();
         RuleSet {
             rules,
             prefilter: OnceLock::new(),
             owners,
             lexicon: Arc::default(),
+            names: names.into(),
         }
     }
 
@@ -369,13 +379,22 @@ impl RuleSet {
                 }
             })
             .collect();
-        RuleSet::with_lexicon(rules, Arc::clone(&self.lexicon))
+        RuleSet {
+            names: Arc::clone(&self.names),
+            ..RuleSet::with_lexicon(rules, Arc::clone(&self.lexicon))
+        }
     }
 
-    /// Whether `name` is a loaded rule id or a category of a loaded rule.
+    /// Whether `name` is a loaded rule id or a category of a loaded rule (also one that
+    /// [`RuleSet::configured`] left out).
     pub fn knows(&self, name: &str) -> bool {
-        self.rules
-            .iter()
-            .any(|rule| rule.id == name || rule.category == name)
+        self.names
+            .binary_search_by(|n| n.as_str().cmp(name))
+            .is_ok()
+    }
+
+    /// Every loaded rule id and category, sorted (also those [`RuleSet::configured`] left out).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
     }
 }

@@ -6,12 +6,19 @@
 //! with `overclaim-` but is not one of the four directives is kept as [`Kind::Unknown`] so the
 //! user learns about the typo instead of silently losing the suppression. This module does not
 //! decide what a directive suppresses: that is `suppress`.
+//!
+//! In Markdown a comment is a directive only where Markdown sees a comment: a directive shown
+//! in a fenced or indented code block or in inline code is an example, not a directive. A
+//! `<!--` that is never closed is kept as [`Kind::Unclosed`] so it can be reported: CommonMark
+//! (and a browser) would hide everything after it.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Span;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use super::{Format, Span};
 
 /// What a directive does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +33,9 @@ pub enum Kind {
     DisableFile,
     /// `overclaim-something-else`: a mistake to report.
     Unknown,
+    /// A `<!--` with no `-->` after it (any comment, not only a directive); its span is the
+    /// `<!--` and the rest of its line.
+    Unclosed,
 }
 
 /// One directive comment.
@@ -54,12 +64,64 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?s)<!--\s*overclaim-([a-z-]+)(.*?)-->").expect("the directive regex is valid")
 });
 
-/// Every directive in `text`, in order.
-pub fn parse_directives(text: &str) -> Vec<Directive> {
-    COMMENT
+/// The byte ranges of `text` that Markdown reads as code: code blocks (fenced or indented)
+/// and inline code spans. Parsed with the options `markdown.rs` uses.
+fn markdown_code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS;
+    Parser::new_ext(text, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => Some(range),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The first `<!--` outside code with no `-->` after it.
+fn unclosed_comment(text: &str, in_code: &impl Fn(usize) -> bool) -> Option<Directive> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("<!--") {
+        let start = from + found;
+        if in_code(start) {
+            from = start + 4;
+            continue;
+        }
+        match text[start + 4..].find("-->") {
+            Some(close) => from = start + 4 + close + 3,
+            None => {
+                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                let end = text[..end].trim_end().len().max(start + 4);
+                return Some(Directive {
+                    kind: Kind::Unclosed,
+                    keyword: String::new(),
+                    names: Vec::new(),
+                    reason: None,
+                    span: Span { start, end },
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Every directive in `text` (a file read as `format`), in order.
+pub fn parse_directives(text: &str, format: Format) -> Vec<Directive> {
+    let code = if format == Format::Markdown {
+        markdown_code_ranges(text)
+    } else {
+        Vec::new()
+    };
+    let in_code = |offset: usize| code.iter().any(|range| range.contains(&offset));
+    let mut directives: Vec<Directive> = COMMENT
         .captures_iter(text)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
+            if in_code(whole.start()) {
+                return None;
+            }
             let keyword = caps.get(1)?.as_str();
             let body = caps.get(2).map_or("", |m| m.as_str());
             let kind = match keyword {
@@ -88,7 +150,14 @@ pub fn parse_directives(text: &str) -> Vec<Directive> {
                 },
             })
         })
-        .collect()
+        .collect();
+    if format == Format::Markdown {
+        if let Some(unclosed) = unclosed_comment(text, &in_code) {
+            directives.push(unclosed);
+            directives.sort_by_key(|d| d.span.start);
+        }
+    }
+    directives
 }
 
 #[cfg(test)]
@@ -98,7 +167,7 @@ mod tests {
     #[test]
     fn next_line_directive_with_names_and_reason() {
         let text = "a\n<!-- overclaim-disable-next-line cure-claim, hype-word -- approved by legal 2026-11-02 -->\nb";
-        let [directive] = &parse_directives(text)[..] else {
+        let [directive] = &parse_directives(text, Format::Markdown)[..] else {
             panic!()
         };
         assert_eq!(directive.kind, Kind::DisableNextLine);
@@ -117,6 +186,7 @@ mod tests {
     fn block_and_file_directives_without_names_cover_everything() {
         let directives = parse_directives(
             "<!-- overclaim-disable -->x<!-- overclaim-enable -->\n<!--overclaim-disable-file-->",
+            Format::Markdown,
         );
         let kinds: Vec<Kind> = directives.iter().map(|d| d.kind).collect();
         assert_eq!(kinds, [Kind::Disable, Kind::Enable, Kind::DisableFile]);
@@ -128,7 +198,9 @@ mod tests {
 
     #[test]
     fn a_misspelt_directive_is_kept_as_unknown() {
-        let [directive] = &parse_directives("<!-- overclaim-disabel-next-line -->")[..] else {
+        let [directive] =
+            &parse_directives("<!-- overclaim-disabel-next-line -->", Format::Markdown)[..]
+        else {
             panic!()
         };
         assert_eq!(directive.kind, Kind::Unknown);
@@ -137,17 +209,47 @@ mod tests {
 
     #[test]
     fn ordinary_comments_are_not_directives() {
-        assert!(
-            parse_directives("<!-- TODO: overclaim check later --> <!-- disable -->").is_empty()
-        );
+        assert!(parse_directives(
+            "<!-- TODO: overclaim check later --> <!-- disable -->",
+            Format::Markdown
+        )
+        .is_empty());
     }
 
     #[test]
     fn covers_by_rule_or_category() {
-        let [directive] = &parse_directives("<!-- overclaim-disable cure -->")[..] else {
+        let [directive] =
+            &parse_directives("<!-- overclaim-disable cure -->", Format::Markdown)[..]
+        else {
             panic!()
         };
         assert!(directive.covers("cure-claim", "cure"));
         assert!(!directive.covers("hype-miracle", "hype-word"));
+    }
+
+    // See: issue 9 (a directive in a code sample disabled the whole file).
+    #[test]
+    fn directives_in_markdown_code_are_not_directives() {
+        let text = "```\n<!-- overclaim-disable-file -->\n```\n\n    <!-- overclaim-disable -->\n\nUse `<!-- overclaim-enable -->`.\n\n<!-- overclaim-disable-next-line -->\n";
+        let kinds: Vec<Kind> = parse_directives(text, Format::Markdown)
+            .iter()
+            .map(|d| d.kind)
+            .collect();
+        assert_eq!(kinds, [Kind::DisableNextLine]);
+        assert_eq!(parse_directives(text, Format::Text).len(), 4);
+    }
+
+    #[test]
+    fn an_unclosed_comment_is_kept_with_its_first_line() {
+        let text = "Intro.\n\n<!-- draft: check this  \nOur shots cure arthritis.\n";
+        let [directive] = &parse_directives(text, Format::Markdown)[..] else {
+            panic!()
+        };
+        assert_eq!(directive.kind, Kind::Unclosed);
+        assert_eq!(
+            &text[directive.span.start..directive.span.end],
+            "<!-- draft: check this"
+        );
+        assert!(parse_directives("Text <!-- a --> and `<!--` b", Format::Markdown).is_empty());
     }
 }

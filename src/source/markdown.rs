@@ -45,14 +45,48 @@ pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Vec<ProseBlock> {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS;
     let mut walker = Walker::new(src);
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        // Offsets from the parser are relative to `body`.
-        let range = range.start + body_start..range.end + body_start;
-        walker.event(event, range);
+    let mut segment_start = 0;
+    loop {
+        let segment = &body[segment_start..];
+        let mut resume = None;
+        for (event, range) in Parser::new_ext(segment, options).into_offset_iter() {
+            if matches!(event, Event::Start(Tag::HtmlBlock))
+                && is_unclosed_comment(&segment[range.clone()], segment, range.end)
+            {
+                // A `<!--` never closed runs to the end of the document in CommonMark, and a
+                // browser hides the rest too; the author nearly always forgot the `-->`. It is
+                // reported (source::directives, `unclosed-comment`); read what follows its
+                // first line as Markdown, so the claims after it are not silently skipped.
+                let block = &segment[range.clone()];
+                let first_line = block.find('\n').map_or(block.len(), |i| i + 1);
+                resume = Some(segment_start + range.start + first_line);
+                break;
+            }
+            // Offsets from the parser are relative to the segment of `body` being parsed.
+            let start = body_start + segment_start;
+            walker.event(event, range.start + start..range.end + start);
+        }
+        match resume {
+            Some(next) if next < body.len() => {
+                walker.flush();
+                walker.containers.clear();
+                walker.skip_blocks = 0;
+                segment_start = next;
+            }
+            _ => break,
+        }
     }
     walker.flush();
     blocks.extend(walker.blocks);
     blocks
+}
+
+/// Is this HTML block (`block`, ending at `end` in `segment`) a comment left open, which
+/// CommonMark carries on to the end of the document?
+fn is_unclosed_comment(block: &str, segment: &str, end: usize) -> bool {
+    block.trim_start().starts_with("<!--")
+        && !block.contains("-->")
+        && end >= segment.trim_end().len()
 }
 
 /// A block-level container that decides the kind of the prose inside it.
@@ -646,5 +680,23 @@ mod tests {
             .to_source(TextRange { start: 0, end: 9 })
             .unwrap();
         assert_eq!(slice(&doc, span), "Stem cell");
+    }
+
+    // See: issue 9 (an unterminated `<!--` hid the rest of the file).
+    #[test]
+    fn issue_9_text_after_an_unclosed_comment_is_still_prose() {
+        let doc = Document::parse(
+            "# Knees\n\n<!-- draft note\n\nStem cells cure arthritis.\n\n- one item\n".into(),
+            Format::Markdown,
+        );
+        assert_invariants(&doc);
+        assert_eq!(
+            plains(&doc),
+            [
+                (BlockKind::Heading, "Knees"),
+                (BlockKind::Paragraph, "Stem cells cure arthritis."),
+                (BlockKind::ListItem, "one item"),
+            ]
+        );
     }
 }

@@ -13,6 +13,7 @@ mod fix_safety;
 mod fixtures;
 mod formats;
 mod lexicon;
+mod robustness;
 mod rule_packs;
 mod support;
 mod suppress;
