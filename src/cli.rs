@@ -21,7 +21,7 @@ pub struct Args {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check Markdown and text files (directories recursively; `-` reads standard input).
+    /// Check Markdown, HTML and text files (directories recursively; `-` reads standard input).
     Check(CheckArgs),
     /// List the loaded rules.
     Rules(RulesArgs),

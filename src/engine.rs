@@ -53,6 +53,10 @@ pub struct Fix {
     /// The exact source bytes to replace; `None` when the match crosses inline markup, so no
     /// single edit of the original can express it.
     pub edit: Option<Span>,
+    /// `replacement` as it is written into the file at `edit`: encoded for the syntax there
+    /// (entities in HTML text and attributes, escapes in a JSON-LD string), the same text
+    /// elsewhere.
+    pub written: String,
 }
 
 /// A match that a context condition dropped.
@@ -255,16 +259,20 @@ impl Located<'_> {
             sentence_text: self.sentence.to_owned(),
             message: fill(&rule.message),
             suggestions: rule.suggest.iter().map(|s| fill(s)).collect(),
-            fix: rule.fix_for(matcher).map(|fix| Fix {
-                replacement: match_case(
+            fix: rule.fix_for(matcher).map(|fix| {
+                let replacement = match_case(
                     whole.as_str(),
                     &fill(&fix.replace),
                     !self.sentence[..whole.start()]
                         .chars()
                         .any(char::is_alphanumeric),
-                ),
-                applicability: fix.applicability,
-                edit: self.block.map.to_source(in_block),
+                );
+                Fix {
+                    written: self.block.escape.encode(&replacement).into_owned(),
+                    replacement,
+                    applicability: fix.applicability,
+                    edit: self.block.map.to_source(in_block),
+                }
             }),
             softened_by,
         });

@@ -296,7 +296,7 @@ fn fix_files(
             .filter_map(|chosen| {
                 Some(fix::Edit {
                     span: chosen.edit?,
-                    replacement: chosen.replacement.clone(),
+                    replacement: chosen.written.clone(),
                 })
             })
             .collect();

@@ -8,7 +8,7 @@
 //! parser: anchors, flow collections and nested keys are skipped, not understood.
 
 use crate::source::map::MapBuilder;
-use crate::source::{BlockKind, ProseBlock, Span};
+use crate::source::{BlockKind, Escape, ProseBlock, Span};
 
 /// Keys whose values are prose.
 const PROSE_KEYS: [&str; 2] = ["title", "description"];
@@ -68,6 +68,7 @@ pub(crate) fn parse(src: &str, body_start: usize) -> Option<FrontMatter> {
                 kind: BlockKind::FrontMatter,
                 plain,
                 map,
+                escape: Escape::None,
             });
         }
     }

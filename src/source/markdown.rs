@@ -23,7 +23,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::source::frontmatter;
 use crate::source::map::MapBuilder;
-use crate::source::{BlockKind, ProseBlock, Span};
+use crate::source::{BlockKind, Escape, ProseBlock, Span};
 
 /// Blocks of the Markdown text `src[body_start..]` (after a BOM, if any).
 pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Vec<ProseBlock> {
@@ -298,7 +298,12 @@ fn push_block(blocks: &mut Vec<ProseBlock>, kind: BlockKind, builder: MapBuilder
         return;
     }
     let (plain, map) = builder.finish();
-    blocks.push(ProseBlock { kind, plain, map });
+    blocks.push(ProseBlock {
+        kind,
+        plain,
+        map,
+        escape: Escape::None,
+    });
 }
 
 /// An MDX ESM paragraph: `import …` or `export …` at the start of a top-level paragraph.

@@ -8,13 +8,15 @@
 //! offsets back to byte offsets in the original file.
 //!
 //! This is the only module that knows file syntax: `text.rs` (plain text), `markdown.rs`
-//! (CommonMark with tables, strikethrough and footnotes, also used for `.mdx`) and
-//! `frontmatter.rs` (the YAML header of a Markdown file). It does not split sentences (that is
+//! (CommonMark with tables, strikethrough and footnotes, also used for `.mdx`),
+//! `frontmatter.rs` (the YAML header of a Markdown file) and `html.rs` (HTML pages: visible
+//! text, `<title>`, description and social meta tags, `alt`/`title` attributes, JSON-LD). It does not split sentences (that is
 //! `text/`), and it drops what is not prose: code, raw HTML, comments, URLs, link destinations,
 //! front-matter keys other than `title` and `description`.
 
 mod directives;
 mod frontmatter;
+mod html;
 mod map;
 mod markdown;
 mod text;
@@ -22,6 +24,7 @@ mod text;
 pub use directives::{parse_directives, Directive, Kind as DirectiveKind};
 pub use map::{OffsetMap, Span, TextRange};
 
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Bytes searched for a NUL to decide that a file is binary (as git and ripgrep do).
@@ -37,20 +40,80 @@ pub enum Format {
     Text,
     /// CommonMark (with tables, strikethrough, footnotes, YAML front matter); also MDX.
     Markdown,
+    /// HTML (also XHTML): visible text, title, meta descriptions, attributes, JSON-LD.
+    Html,
 }
 
 impl Format {
-    /// `.md`, `.markdown` and `.mdx` (case-insensitive) are Markdown; anything else is Text.
+    /// `.md`, `.markdown` and `.mdx` (case-insensitive) are Markdown; `.html`, `.htm` and
+    /// `.xhtml` are HTML; anything else is Text.
     pub fn from_path(path: &Path) -> Format {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ["md", "markdown", "mdx"]
-            .iter()
-            .any(|m| ext.eq_ignore_ascii_case(m))
-        {
+        let is = |exts: &[&str]| exts.iter().any(|m| ext.eq_ignore_ascii_case(m));
+        if is(&["md", "markdown", "mdx"]) {
             Format::Markdown
+        } else if is(&["html", "htm", "xhtml"]) {
+            Format::Html
         } else {
             Format::Text
         }
+    }
+}
+
+/// How text written into a block's source must be encoded so that it reads back as the same
+/// prose (for `--fix`): a block's plain text has entities and escapes decoded, so a rewrite
+/// put back into the file must be encoded again for the syntax it lands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Escape {
+    /// Written as is (plain text, Markdown, front matter).
+    #[default]
+    None,
+    /// HTML text content: `&`, `<` and `>` become entities.
+    HtmlText,
+    /// An HTML attribute value: also `"` and `'`, whichever quote surrounds it.
+    HtmlAttribute,
+    /// A JSON string inside `<script type="application/ld+json">`: JSON escapes, and `<` as
+    /// `\u003c` so the text can never close the script element.
+    JsonString,
+}
+
+impl Escape {
+    /// `text` encoded for this syntax.
+    ///
+    /// ```
+    /// use overclaim::source::Escape;
+    /// assert_eq!(Escape::HtmlAttribute.encode("A & \"B\""), "A &amp; &quot;B&quot;");
+    /// assert_eq!(Escape::JsonString.encode("say \"<b>\""), "say \\\"\\u003cb>\\\"");
+    /// assert_eq!(Escape::None.encode("a & b"), "a & b");
+    /// ```
+    pub fn encode<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let special: &[char] = match self {
+            Escape::None => return Cow::Borrowed(text),
+            Escape::HtmlText => &['&', '<', '>'],
+            Escape::HtmlAttribute => &['&', '<', '>', '"', '\''],
+            Escape::JsonString => &['"', '\\', '<', '\n', '\r', '\t'],
+        };
+        if !text.contains(special) && !text.contains(char::is_control) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            match (self, c) {
+                (Escape::HtmlText | Escape::HtmlAttribute, '&') => out.push_str("&amp;"),
+                (Escape::HtmlText | Escape::HtmlAttribute, '<') => out.push_str("&lt;"),
+                (Escape::HtmlText | Escape::HtmlAttribute, '>') => out.push_str("&gt;"),
+                (Escape::HtmlAttribute, '"') => out.push_str("&quot;"),
+                (Escape::HtmlAttribute, '\'') => out.push_str("&#39;"),
+                (Escape::JsonString, '"') => out.push_str("\\\""),
+                (Escape::JsonString, '\\') => out.push_str("\\\\"),
+                (Escape::JsonString, '<') => out.push_str("\\u003c"),
+                (Escape::JsonString, c) if c.is_control() => {
+                    out.push_str(&format!("\\u{:04x}", u32::from(c)));
+                }
+                _ => out.push(c),
+            }
+        }
+        Cow::Owned(out)
     }
 }
 
@@ -71,6 +134,14 @@ pub enum BlockKind {
     BlockQuote,
     /// The value of the front matter's `title` or `description`.
     FrontMatter,
+    /// An HTML page's `<title>`.
+    Title,
+    /// The `content` of a description or social (`og:`, `twitter:`) meta tag.
+    Meta,
+    /// An HTML `title` attribute, or the label (`value`) of an input button.
+    Attribute,
+    /// A `description`, `name`, `headline`, `text` or similar string in JSON-LD.
+    StructuredData,
 }
 
 /// One run of prose: its plain text and the way back to the original bytes.
@@ -83,6 +154,8 @@ pub struct ProseBlock {
     pub plain: String,
     /// Maps offsets in `plain` to byte offsets in [`Document::text`].
     pub map: OffsetMap,
+    /// How a rewrite written back into this block's source is encoded.
+    pub escape: Escape,
 }
 
 /// A file's text and its prose blocks, in source order.
@@ -163,6 +236,7 @@ impl Document {
         let mut blocks = match format {
             Format::Text => text::parse_blocks(&text, body_start),
             Format::Markdown => markdown::parse_blocks(&text, body_start),
+            Format::Html => html::parse_blocks(&text, body_start),
         };
         // Image alt text is finished before the paragraph around it: restore source order.
         blocks.sort_by_key(|b| b.map.source_start());
@@ -249,6 +323,12 @@ pub(crate) mod tests {
         assert_eq!(Format::from_path(Path::new("notes.txt")), Format::Text);
         assert_eq!(Format::from_path(Path::new("README")), Format::Text);
         assert_eq!(Format::from_path(Path::new("md")), Format::Text);
+        assert_eq!(
+            Format::from_path(Path::new("site/index.HTML")),
+            Format::Html
+        );
+        assert_eq!(Format::from_path(Path::new("a.htm")), Format::Html);
+        assert_eq!(Format::from_path(Path::new("a.xhtml")), Format::Html);
     }
 
     #[test]

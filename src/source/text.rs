@@ -17,7 +17,7 @@
 //! one space. Bare URLs are not prose. This module does not guess at any other structure.
 
 use crate::source::map::MapBuilder;
-use crate::source::{BlockKind, ProseBlock, Span};
+use crate::source::{BlockKind, Escape, ProseBlock, Span};
 
 /// Most words a heading-like line may have.
 const MAX_HEADING_WORDS: usize = 10;
@@ -201,7 +201,12 @@ fn flush(src: &str, run: &mut Vec<Line>, blocks: &mut Vec<ProseBlock>) {
         return;
     }
     let (plain, map) = builder.finish();
-    blocks.push(ProseBlock { kind, plain, map });
+    blocks.push(ProseBlock {
+        kind,
+        plain,
+        map,
+        escape: Escape::None,
+    });
 }
 
 #[cfg(test)]
