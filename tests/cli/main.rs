@@ -11,6 +11,7 @@ mod errors;
 mod fix;
 mod fixtures;
 mod formats;
+mod html;
 mod lexicon;
 mod rule_packs;
 mod support;
