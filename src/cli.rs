@@ -174,6 +174,9 @@ pub enum Format {
     Github,
     /// JUnit XML, one test case per file.
     Junit,
+    /// One self-contained HTML page: summary, filters, each document with its findings
+    /// highlighted and explained.
+    Html,
 }
 
 /// Output formats of `rules`.

@@ -182,3 +182,113 @@ fn fix_writes_entity_and_json_encoded_rewrites_only_where_one_range_maps() {
     assert_eq!(findings[0]["line"], 5);
     assert_eq!(json["summary"]["fixes_not_applied"], 1);
 }
+
+/// The Chromium binary to use: `OVERCLAIM_CHROMIUM`, else `chromium` or `chromium-browser`
+/// on `PATH`.
+fn chromium() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("OVERCLAIM_CHROMIUM") {
+        return Some(path.into());
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Distinct `data-finding` values of the highlights whose class starts with `hl sev-`.
+fn highlighted_findings(dom: &str) -> std::collections::BTreeSet<String> {
+    dom.split("<mark class=\"hl sev-")
+        .skip(1)
+        .filter_map(|rest| {
+            let at = rest.find("data-finding=\"")? + "data-finding=\"".len();
+            let end = rest[at..].find('"')?;
+            Some(rest[at..at + end].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn html_report_renders_in_chromium_with_highlights_counts_and_escaping() {
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("OVERCLAIM_REQUIRE_CHROMIUM").is_none(),
+            "OVERCLAIM_REQUIRE_CHROMIUM is set but no chromium was found on PATH"
+        );
+        eprintln!(
+            "SKIPPED html_report_renders_in_chromium…: no `chromium` on PATH \
+             (install it, or set OVERCLAIM_CHROMIUM; .ci/run installs it)"
+        );
+        return;
+    };
+    let case = Case::new()
+        .file(
+            "notes.txt",
+            "Stem cells cure arthritis. <script>document.title='pwned'</script>\n\n\
+             <img src=x onerror=\"document.title='pwned'\"> Results guaranteed!\n",
+        )
+        .file(
+            "page.html",
+            "<title>Knees</title><p>Our injections regrow cartilage &lt;script&gt;document.title='pwned'&lt;/script&gt;.</p>\n\
+             <!-- overclaim-disable-next-line cure -- quoted from an advert -->\n<p>PRP cures arthritis.</p>\n",
+        );
+    let json = case.run_with(&["check", ".", "--format", "json"]).json();
+    let report = case.run_with(&["check", ".", "--format", "html"]);
+    assert_eq!(report.code, 1, "{}", report.stderr);
+    let path = case.path().join("report.html");
+    std::fs::write(&path, &report.stdout).unwrap();
+    let profile = case.path().join("chromium-profile");
+    let output = std::process::Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-extensions",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", path.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        output.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let dom = String::from_utf8(output.stdout).expect("UTF-8 DOM");
+    assert!(dom.contains("id=\"summary\""), "{dom}");
+
+    // Every finding is highlighted once (a highlight may be cut into several <mark>s).
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(
+        highlighted_findings(&dom).len(),
+        findings.len(),
+        "one highlight per finding"
+    );
+    let total = json["summary"]["findings"].as_u64().unwrap();
+    assert!(total >= 3, "{}", report.stdout);
+    assert!(dom.contains(&format!("id=\"count-findings\" data-count=\"{total}\"")));
+    for severity in ["error", "warning", "info"] {
+        let count = json["summary"][severity].as_u64().unwrap();
+        assert!(
+            dom.contains(&format!("id=\"count-{severity}\" data-count=\"{count}\"")),
+            "{severity} count {count}"
+        );
+    }
+    assert!(dom.contains("id=\"count-suppressed\" data-count=\"1\""));
+    assert!(dom.contains("data-suppressed=\"true\""));
+    assert!(dom.contains("quoted from an advert"));
+    for finding in findings {
+        let rule = finding["rule"].as_str().unwrap();
+        assert!(dom.contains(&format!("data-rule=\"{rule}\"")), "{rule}");
+    }
+
+    // Document text stayed text: the only script is the report's own, nothing ran.
+    assert_eq!(dom.matches("<script").count(), 1, "{dom}");
+    assert!(!dom.contains("<img"), "no element from document text");
+    assert!(dom.contains("<title>overclaim report</title>"));
+    assert!(!dom.contains("pwned</title>"));
+    assert!(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"));
+    // The report's own script ran: the filters are shown.
+    assert!(dom.contains("<form id=\"filters\">"), "filters shown by JS");
+}
