@@ -31,7 +31,7 @@ use super::{FileReport, Report};
 use crate::engine::Finding;
 use crate::error::Lines;
 use crate::rules::{RuleSet, Severity};
-use crate::source::{Document, ProseBlock, Span, TextRange};
+use crate::source::{BlockKind, Document, ProseBlock, Span, TextRange};
 
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
@@ -320,11 +320,10 @@ fn render_file(page: &mut String, file: &FileReport, rules: &RuleSet, next_id: &
             .collect();
         // Blocks without findings are shown too: the reviewer reads the whole text.
         let (line, _) = lines.location(&file.text, whole.start);
-        let kind = format!("{:?}", block.kind);
+        let (cls, kind) = kind_label(block.kind);
         let _ = write!(
             page,
             "<div class=\"block {cls}\"><span class=\"where\">{line}<span class=\"kind\">{kind}</span></span><p>",
-            cls = kind.to_ascii_lowercase(),
         );
         render_block(page, block, &items, &inside, rules);
         page.push_str("</p></div>\n");
@@ -359,6 +358,23 @@ fn render_file(page: &mut String, file: &FileReport, rules: &RuleSet, next_id: &
         page.push_str("</ol>\n");
     }
     page.push_str("</section>\n");
+}
+
+/// A CSS class and a short label for a block kind.
+fn kind_label(kind: BlockKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockKind::Paragraph => ("paragraph", "text"),
+        BlockKind::Heading => ("heading", "heading"),
+        BlockKind::ListItem => ("list-item", "list"),
+        BlockKind::TableCell => ("table-cell", "table"),
+        BlockKind::ImageAlt => ("image-alt", "alt"),
+        BlockKind::BlockQuote => ("block-quote", "quote"),
+        BlockKind::FrontMatter => ("front-matter", "front matter"),
+        BlockKind::Title => ("heading", "title"),
+        BlockKind::Meta => ("meta", "meta"),
+        BlockKind::Attribute => ("attribute", "attribute"),
+        BlockKind::StructuredData => ("structured-data", "JSON-LD"),
+    }
 }
 
 /// The block's plain text with the highlights of `inside` (indexes into `items`).
