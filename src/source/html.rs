@@ -201,7 +201,11 @@ impl<'a> Walker<'a> {
             Token::StartTag(tag) => self.start_tag(&tag, offset),
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).into_owned();
-                self.end_tag(&name);
+                let span = Span {
+                    start: tag.span.start + offset,
+                    end: tag.span.end + offset,
+                };
+                self.end_tag(&name, span);
             }
             Token::String(text) => {
                 let span = Span {
@@ -273,7 +277,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn end_tag(&mut self, name: &str) {
+    fn end_tag(&mut self, name: &str, span: Span) {
         let name = name.to_ascii_lowercase();
         self.raw = None;
         if let Some(at) = self.skipped.iter().rposition(|n| *n == name) {
@@ -283,7 +287,7 @@ impl<'a> Walker<'a> {
         if name == "br" {
             // `</br>` is a line break in browsers.
             if let Some((_, builder)) = &mut self.current {
-                builder.drop_markup(Span::default());
+                builder.drop_markup(span);
             }
             return;
         }
@@ -903,10 +907,12 @@ mod tests {
 
     #[test]
     fn a_tag_inside_a_word_joins_it() {
-        let doc = parse("<p>It <em>cure</em>s arthritis and <span>re</span>grows cartilage.</p>");
+        let doc = parse(
+            "<p>It <em>cure</em>s arthritis and <span>re</span>grows cartilage.</br>Next</p>",
+        );
         assert_eq!(
             doc.blocks[0].plain,
-            "It cures arthritis and regrows cartilage."
+            "It cures arthritis and regrows cartilage. Next"
         );
     }
 
