@@ -21,7 +21,7 @@ pub struct Args {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check Markdown and text files (directories recursively; `-` reads standard input).
+    /// Check Markdown, HTML and text files (directories recursively; `-` reads standard input).
     Check(CheckArgs),
     /// List the loaded rules.
     Rules(RulesArgs),
@@ -174,6 +174,9 @@ pub enum Format {
     Github,
     /// JUnit XML, one test case per file.
     Junit,
+    /// One self-contained HTML page: summary, filters, each document with its findings
+    /// highlighted and explained.
+    Html,
 }
 
 /// Output formats of `rules`.

@@ -351,7 +351,7 @@ pub const STARTER: &str = r#"# overclaim configuration. Every key is optional; d
 # Docs: `overclaim --help`, `overclaim rules`, `overclaim explain RULE`.
 
 # Files to check when a folder is walked (globs, relative to this file).
-# Default: *.md, *.markdown, *.mdx and *.txt.
+# Default: *.md, *.markdown, *.mdx, *.txt, *.html, *.htm and *.xhtml.
 # include = ["content/**/*.md"]
 
 # Files to skip when a folder is walked (explicit paths are always checked).

@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::source::Format;
 
 /// Extensions checked when walking a folder with no `include` globs.
-pub const PROSE_EXTENSIONS: [&str; 4] = ["md", "markdown", "mdx", "txt"];
+pub const PROSE_EXTENSIONS: [&str; 7] = ["md", "markdown", "mdx", "txt", "html", "htm", "xhtml"];
 
 /// One thing to check.
 #[derive(Debug, Clone, PartialEq, Eq)]

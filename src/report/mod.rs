@@ -5,6 +5,7 @@
 
 mod excerpt;
 mod github;
+mod html;
 mod human;
 mod json;
 mod junit;
@@ -134,6 +135,7 @@ pub fn render(
         Format::Sarif => sarif::render(report, out)?,
         Format::Github => github::render(report, out)?,
         Format::Junit => junit::render(report, out)?,
+        Format::Html => html::render(report, out)?,
     }
     human::render_errors(report.errors, err)
 }

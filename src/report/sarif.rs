@@ -324,7 +324,7 @@ fn meta_descriptor(rule: &crate::suppress::MetaRule) -> ReportingDescriptor {
 
 /// FNV-1a over every loaded rule's id, severity, conditions and regexes: two reports with
 /// the same hash were produced by the same rules.
-fn rules_hash(rules: &RuleSet) -> String {
+pub(super) fn rules_hash(rules: &RuleSet) -> String {
     let mut parts: Vec<String> = Vec::new();
     for rule in rules.rules() {
         parts.push(rule.id.clone());

@@ -26,6 +26,13 @@ pub enum Encoding {
     /// leading indicator such as `-`, `[`, `'`, a trailing `:`) is refused rather than
     /// re-quoting a scalar the fix only partly covers.
     YamlPlain,
+    /// HTML text content: `&`, `<` and `>` as entities.
+    HtmlText,
+    /// An HTML attribute value: also `"` and `'`, whichever quote surrounds it.
+    HtmlAttribute,
+    /// A JSON string inside `<script type="application/ld+json">`: JSON escapes, and `<` as
+    /// `\u003c` so the text can never close the script element.
+    JsonString,
 }
 
 impl Encoding {
@@ -36,6 +43,8 @@ impl Encoding {
     /// use overclaim::source::Encoding;
     /// assert_eq!(Encoding::Markdown.encode("<b> & *x*").as_deref(), Some("&lt;b&gt; &amp; \\*x\\*"));
     /// assert_eq!(Encoding::Verbatim.encode("<b> & *x*").as_deref(), Some("<b> & *x*"));
+    /// assert_eq!(Encoding::HtmlAttribute.encode("A & \"B\"").as_deref(), Some("A &amp; &quot;B&quot;"));
+    /// assert_eq!(Encoding::JsonString.encode("say \"<b>\"").as_deref(), Some("say \\\"\\u003cb>\\\""));
     /// ```
     pub fn encode(self, text: &str) -> Option<String> {
         match self {
@@ -44,7 +53,31 @@ impl Encoding {
             Encoding::YamlDoubleQuoted => Some(text.replace('\\', "\\\\").replace('"', "\\\"")),
             Encoding::YamlSingleQuoted => Some(text.replace('\'', "''")),
             Encoding::YamlPlain => yaml_plain_safe(text).then(|| text.to_owned()),
+            Encoding::HtmlText | Encoding::HtmlAttribute | Encoding::JsonString => {
+                Some(self.escape_html_or_json(text))
+            }
         }
+    }
+
+    fn escape_html_or_json(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 8);
+        for c in text.chars() {
+            match (self, c) {
+                (Encoding::HtmlText | Encoding::HtmlAttribute, '&') => out.push_str("&amp;"),
+                (Encoding::HtmlText | Encoding::HtmlAttribute, '<') => out.push_str("&lt;"),
+                (Encoding::HtmlText | Encoding::HtmlAttribute, '>') => out.push_str("&gt;"),
+                (Encoding::HtmlAttribute, '"') => out.push_str("&quot;"),
+                (Encoding::HtmlAttribute, '\'') => out.push_str("&#39;"),
+                (Encoding::JsonString, '"') => out.push_str("\\\""),
+                (Encoding::JsonString, '\\') => out.push_str("\\\\"),
+                (Encoding::JsonString, '<') => out.push_str("\\u003c"),
+                (Encoding::JsonString, c) if c.is_control() => {
+                    out.push_str(&format!("\\u{:04x}", u32::from(c)));
+                }
+                _ => out.push(c),
+            }
+        }
+        out
     }
 }
 

@@ -9,14 +9,16 @@
 //! offsets back to byte offsets in the original file.
 //!
 //! This is the only module that knows file syntax: `text.rs` (plain text), `markdown.rs`
-//! (CommonMark with tables, strikethrough and footnotes, also used for `.mdx`) and
-//! `frontmatter.rs` (the YAML header of a Markdown file). It does not split sentences (that is
+//! (CommonMark with tables, strikethrough and footnotes, also used for `.mdx`),
+//! `frontmatter.rs` (the YAML header of a Markdown file) and `html.rs` (HTML pages: visible
+//! text, `<title>`, description and social meta tags, `alt`/`title` attributes, JSON-LD). It does not split sentences (that is
 //! `text/`), and it drops what is not prose: code, raw HTML, comments, URLs, link destinations,
 //! front-matter keys other than `title` and `description`.
 
 mod directives;
 mod encode;
 mod frontmatter;
+mod html;
 mod map;
 mod markdown;
 mod text;
@@ -40,6 +42,8 @@ pub enum Format {
     Text,
     /// CommonMark (with tables, strikethrough, footnotes, YAML front matter); also MDX.
     Markdown,
+    /// HTML (also XHTML): visible text, title, meta descriptions, attributes, JSON-LD.
+    Html,
 }
 
 impl Format {
@@ -49,17 +53,19 @@ impl Format {
         match self {
             Format::Text => Encoding::Verbatim,
             Format::Markdown => Encoding::Markdown,
+            Format::Html => Encoding::HtmlText,
         }
     }
 
-    /// `.md`, `.markdown` and `.mdx` (case-insensitive) are Markdown; anything else is Text.
+    /// `.md`, `.markdown` and `.mdx` (case-insensitive) are Markdown; `.html`, `.htm` and
+    /// `.xhtml` are HTML; anything else is Text.
     pub fn from_path(path: &Path) -> Format {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ["md", "markdown", "mdx"]
-            .iter()
-            .any(|m| ext.eq_ignore_ascii_case(m))
-        {
+        let is = |exts: &[&str]| exts.iter().any(|m| ext.eq_ignore_ascii_case(m));
+        if is(&["md", "markdown", "mdx"]) {
             Format::Markdown
+        } else if is(&["html", "htm", "xhtml"]) {
+            Format::Html
         } else {
             Format::Text
         }
@@ -83,6 +89,14 @@ pub enum BlockKind {
     BlockQuote,
     /// The value of the front matter's `title` or `description`.
     FrontMatter,
+    /// An HTML page's `<title>`.
+    Title,
+    /// The `content` of a description or social (`og:`, `twitter:`) meta tag.
+    Meta,
+    /// An HTML `title` attribute, or the label (`value`) of an input button.
+    Attribute,
+    /// A `description`, `name`, `headline`, `text` or similar string in JSON-LD.
+    StructuredData,
 }
 
 /// One run of prose: its plain text and the way back to the original bytes.
@@ -183,6 +197,7 @@ impl Document {
             // boundaries, and line ends never reach plain text, so its blocks are the
             // original's.
             Format::Markdown => markdown::parse_blocks(&lone_cr_as_lf(&text), body_start),
+            Format::Html => html::parse_blocks(&text, body_start),
         };
         // Image alt text is finished before the paragraph around it: restore source order.
         blocks.sort_by_key(|b| b.map.source_start());
@@ -287,6 +302,12 @@ pub(crate) mod tests {
         assert_eq!(Format::from_path(Path::new("notes.txt")), Format::Text);
         assert_eq!(Format::from_path(Path::new("README")), Format::Text);
         assert_eq!(Format::from_path(Path::new("md")), Format::Text);
+        assert_eq!(
+            Format::from_path(Path::new("site/index.HTML")),
+            Format::Html
+        );
+        assert_eq!(Format::from_path(Path::new("a.htm")), Format::Html);
+        assert_eq!(Format::from_path(Path::new("a.xhtml")), Format::Html);
     }
 
     #[test]

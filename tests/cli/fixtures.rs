@@ -40,14 +40,14 @@ fn relative(path: &Path) -> String {
 
 #[test]
 fn human_output_on_fixture_documents() {
-    insta::glob!("../../fixtures", "docs/*.{md,txt}", |path| {
+    insta::glob!("../../fixtures", "docs/*.{md,txt,html}", |path| {
         insta::assert_snapshot!(check(&relative(path), "human"));
     });
 }
 
 #[test]
 fn json_output_on_fixture_documents() {
-    insta::glob!("../../fixtures", "docs/*.{md,txt}", |path| {
+    insta::glob!("../../fixtures", "docs/*.{md,txt,html}", |path| {
         let json: serde_json::Value =
             serde_json::from_str(&check(&relative(path), "json")).expect("JSON");
         insta::assert_json_snapshot!(json);

@@ -12,6 +12,7 @@ mod fix;
 mod fix_safety;
 mod fixtures;
 mod formats;
+mod html;
 mod lexicon;
 mod robustness;
 mod rule_packs;
