@@ -12,6 +12,7 @@ mod fix;
 mod fixtures;
 mod formats;
 mod lexicon;
+mod loader_errors;
 mod rule_packs;
 mod support;
 mod suppress;

@@ -1,0 +1,111 @@
+//! Loader and message defects of issue 9, item 10: every mistake in a rule pack or config file
+//! is an error that names the file, line and column of the mistake, and exits 2.
+
+use crate::support::{Case, HOUSE_PACK};
+
+const CLAIM: &str = "Try our miracle shot today.\n";
+
+/// Run `check` with `pack` as a user pack; it must fail with exit 2 and print no findings.
+fn pack_error(pack: &str) -> String {
+    let run = Case::new()
+        .file("pack.toml", pack)
+        .file("page.md", CLAIM)
+        .args([
+            "--color",
+            "never",
+            "check",
+            "page.md",
+            "--rules",
+            "pack.toml",
+        ])
+        .run();
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    run.stderr
+}
+
+fn assert_has(stderr: &str, expected: &[&str]) {
+    for part in expected {
+        assert!(stderr.contains(part), "missing {part:?} in:\n{stderr}");
+    }
+}
+
+// 1. Braces in templates: `{name}` is a placeholder, `{{` and `}}` are literal braces, and
+// anything else is an error at the brace.
+
+#[test]
+fn unclosed_brace_in_fix_points_at_the_brace() {
+    let stderr =
+        pack_error(&HOUSE_PACK.replace("replace = \"injection\"", "replace = \"may {rest\""));
+    assert_has(
+        &stderr,
+        &[
+            "error: rule `house-miracle`: unclosed `{` in `fix`: write `{{` for a literal brace",
+            "┌─ pack.toml:13:24",
+        ],
+    );
+}
+
+#[test]
+fn unclosed_brace_in_message_points_at_the_brace() {
+    let stderr = pack_error(&HOUSE_PACK.replace("a {thing}\"", "a {thing\""));
+    assert_has(
+        &stderr,
+        &[
+            "rule `house-miracle`: unclosed `{` in `message`",
+            "┌─ pack.toml:7:50",
+        ],
+    );
+}
+
+#[test]
+fn stray_closing_brace_in_suggestion_points_at_it() {
+    let stderr = pack_error(&HOUSE_PACK.replace(
+        "\"an injection that is being studied\"",
+        "\"an injection} being studied\"",
+    ));
+    assert_has(
+        &stderr,
+        &[
+            "rule `house-miracle`: unmatched `}` in `suggest`: write `}}` for a literal brace",
+            "┌─ pack.toml:12:25",
+        ],
+    );
+}
+
+#[test]
+fn unclosed_brace_in_a_patterns_own_fix_points_at_the_brace() {
+    let pack = HOUSE_PACK.replace(
+        r"patterns = ['\bmiracle\s+(?P<thing>shot|injection|treatment)s?\b']",
+        "patterns = [\n  '\\bmiracle\\s+(?P<thing>shot|injection|treatment)s?\\b',\n  { regex = '\\bwonder\\s+shots?\\b', fix = { replace = \"shot {sic\", applicability = \"unsafe\" } },\n]",
+    );
+    let stderr = pack_error(&pack);
+    assert_has(
+        &stderr,
+        &[
+            "rule `house-miracle`: unclosed `{` in the pattern's `fix`",
+            "┌─ pack.toml:12:60",
+        ],
+    );
+}
+
+#[test]
+fn doubled_braces_are_written_as_one_literal_brace() {
+    let pack = HOUSE_PACK.replace("replace = \"injection\"", "replace = \"injection {{sic}}\"");
+    let case = Case::new().file("pack.toml", pack).file("page.md", CLAIM);
+    let run = case.run_with(&[
+        "check",
+        "page.md",
+        "--rules",
+        "pack.toml",
+        "--select",
+        "house-miracle",
+        "--fix",
+        "--unsafe-fixes",
+    ]);
+    assert_ne!(run.code, 2, "{run:?}");
+    assert_eq!(
+        String::from_utf8(case.read("page.md")).unwrap(),
+        "Try our injection {sic} today.\n"
+    );
+}
