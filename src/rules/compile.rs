@@ -95,8 +95,48 @@ pub(crate) fn pattern(source: &str) -> Result<Regex, PatternError> {
     };
     build(&ascii_word_boundaries(source)).map_err(|rewritten| {
         // Report the error against the pattern as the user wrote it, so offsets match.
-        let err = build(source).err().unwrap_or(rewritten);
-        describe(&err.to_string())
+        syntax_error(source).unwrap_or_else(|| describe(&rewritten.to_string()))
+    })
+}
+
+/// The syntax error in `source`, from the parser itself so that the offset is exact (the
+/// regex crate's rendered message has only a caret line, and for a duplicate name it marks
+/// the first use before the duplicate). `None` when `source` parses and something else (a
+/// size limit) failed.
+fn syntax_error(source: &str) -> Option<PatternError> {
+    let (message, span) = match regex_syntax::Parser::new().parse(source).err()? {
+        regex_syntax::Error::Parse(err) => {
+            let span = *err.span();
+            let message = match err.kind() {
+                regex_syntax::ast::ErrorKind::GroupNameInvalid => {
+                    // The error marks the bad character; the message names the whole name.
+                    let start = source[..span.start.offset]
+                        .rfind('<')
+                        .map_or(0, |at| at + 1);
+                    let end = source[start..]
+                        .find(['>', ')'])
+                        .map_or(source.len(), |at| start + at);
+                    format!(
+                        "invalid capture group name `{}`: a name starts with a letter or `_`, then letters, digits, `_`, `.`, `[` or `]`",
+                        &source[start..end]
+                    )
+                }
+                regex_syntax::ast::ErrorKind::GroupNameDuplicate { .. } => format!(
+                    "duplicate capture group name `{}`: a pattern may use each name once",
+                    &source[span.start.offset..span.end.offset]
+                ),
+                kind => kind.to_string(),
+            };
+            (message, span)
+        }
+        regex_syntax::Error::Translate(err) => (err.kind().to_string(), *err.span()),
+        _ => return None,
+    };
+    let chars = |range: std::ops::Range<usize>| source.get(range).map_or(0, |s| s.chars().count());
+    Some(PatternError {
+        message,
+        offset: Some(chars(0..span.start.offset)),
+        len: chars(span.start.offset..span.end.offset).max(1),
     })
 }
 
@@ -351,6 +391,41 @@ mod tests {
         let err = pattern(r"ab(cd").unwrap_err();
         assert_eq!(err.message, "unclosed group");
         assert_eq!(err.offset, Some(2));
+    }
+
+    #[test]
+    fn bad_capture_names_point_at_the_name_as_written() {
+        let err = pattern(r"\bmiracle\s+(?P<1bad>x)").unwrap_err();
+        assert_eq!(
+            (err.message.split(':').next(), err.offset),
+            (Some("invalid capture group name `1bad`"), Some(16))
+        );
+        let err = pattern(r"(?P<a b>x)").unwrap_err();
+        assert_eq!(err.offset, Some(5), "{err:?}");
+        assert!(err.message.contains("`a b`"), "{err:?}");
+        let err = pattern(r"(?P<t>a)\s(?P<t>b)").unwrap_err();
+        assert_eq!(
+            err.offset,
+            Some(14),
+            "the second use, not the first: {err:?}"
+        );
+        assert!(
+            err.message.starts_with("duplicate capture group name `t`"),
+            "{err:?}"
+        );
+        // A multi-line pattern: the offset counts from the start, not from its line.
+        let err = pattern("(?x)\n  ab\n  (cd").unwrap_err();
+        assert_eq!(
+            (err.message.as_str(), err.offset),
+            ("unclosed group", Some(12))
+        );
+    }
+
+    #[test]
+    fn a_bad_name_in_a_frame_points_into_the_written_opener() {
+        let lexicon = Lexicon::new(std::iter::empty());
+        let err = expanded(r"miracle (?P<1bad>shot)", Mode::Frame, &lexicon).unwrap_err();
+        assert_eq!(err.offset, Some(12), "{err:?}");
     }
 
     #[test]

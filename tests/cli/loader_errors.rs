@@ -109,3 +109,49 @@ fn doubled_braces_are_written_as_one_literal_brace() {
         "Try our injection {sic} today.\n"
     );
 }
+
+// 2. A bad capture name is reported against the pattern as written, at the name.
+
+#[test]
+fn capture_name_starting_with_a_digit_points_at_it() {
+    let stderr = pack_error(&HOUSE_PACK.replace("(?P<thing>", "(?P<1bad>"));
+    assert_has(
+        &stderr,
+        &[
+            "rule `house-miracle`: invalid regex: invalid capture group name `1bad`",
+            "┌─ pack.toml:10:30",
+        ],
+    );
+    assert!(
+        !stderr.contains("(?-u:"),
+        "the rewritten regex leaked:\n{stderr}"
+    );
+}
+
+#[test]
+fn capture_name_with_a_space_points_at_the_space() {
+    let stderr = pack_error(&HOUSE_PACK.replace("(?P<thing>", "(?P<a b>"));
+    assert_has(
+        &stderr,
+        &[
+            "invalid regex: invalid capture group name `a b`",
+            "┌─ pack.toml:10:31",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_capture_name_points_at_the_second_use() {
+    let stderr = pack_error(&HOUSE_PACK.replace(r"s?\b']", r"s?\b\s+(?P<thing>today)?']"));
+    assert_has(
+        &stderr,
+        &[
+            "invalid regex: duplicate capture group name `thing`",
+            "┌─ pack.toml:10:72",
+        ],
+    );
+    assert!(
+        !stderr.contains("(?-u:"),
+        "the rewritten regex leaked:\n{stderr}"
+    );
+}
