@@ -155,3 +155,48 @@ fn duplicate_capture_name_points_at_the_second_use() {
         "the rewritten regex leaked:\n{stderr}"
     );
 }
+
+// 3. Config files: a bad glob is located, and a file that is not UTF-8 says where.
+
+fn config_error(config: &[u8]) -> String {
+    let run = Case::new()
+        .file("overclaim.toml", config)
+        .file("page.md", CLAIM)
+        .args(["--color", "never", "check", "page.md"])
+        .run();
+    assert_eq!(run.code, 2, "{run:?}");
+    run.stderr
+}
+
+#[test]
+fn bad_include_glob_names_file_line_and_column() {
+    let stderr = config_error(b"include = [\"docs/**/*.md\", \"a/[b\"]\n");
+    assert_has(
+        &stderr,
+        &[
+            "error: invalid `include` glob `a/[b`: unclosed character class; missing ']'",
+            "overclaim.toml:1:28",
+        ],
+    );
+}
+
+#[test]
+fn bad_exclude_glob_names_file_line_and_column() {
+    let stderr = config_error(b"fail-on = \"never\"\nexclude = [\"drafts/{a,b\"]\n");
+    assert_has(
+        &stderr,
+        &[
+            "error: invalid `exclude` glob `drafts/{a,b`",
+            "overclaim.toml:2:12",
+        ],
+    );
+}
+
+#[test]
+fn config_that_is_not_utf8_names_the_byte_and_line() {
+    let stderr = config_error(b"min-severity = \"info\"\n# caf\xe9\n");
+    assert_has(
+        &stderr,
+        &["overclaim.toml: cannot read config: not valid UTF-8 (invalid byte at offset 27, line 2)"],
+    );
+}
