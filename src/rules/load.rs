@@ -74,7 +74,21 @@ impl Loader {
     /// Parse one file's text and keep it for [`Loader::finish`]; mistakes are kept too.
     pub(crate) fn add(&mut self, path: &str, text: &str) {
         let text: Arc<str> = Arc::from(text);
-        match toml::from_str(&text) {
+        match toml::from_str::<PackFile>(&text) {
+            // A pack path that points at the wrong file (an empty draft, a config file's
+            // sibling) would otherwise load silently and check nothing.
+            Ok(pack)
+                if pack.rule.is_empty()
+                    && pack.class.is_empty()
+                    && pack.extend_class.is_empty() =>
+            {
+                self.errors.push(RuleError::invalid(
+                    path,
+                    &text,
+                    0..0,
+                    "defines no rules or word classes: a pack needs a `[[rule]]`, `[class.NAME]` or `[extend-class.NAME]` table (is this the right file?)".to_owned(),
+                ));
+            }
             Ok(pack) => self.files.push(PackText {
                 path: path.to_owned(),
                 text,
@@ -931,6 +945,21 @@ pass = ["PRP does not cure arthritis."]
             Some(12)
         );
         assert_eq!(written_offset("'ab'", "xy", 1), None);
+    }
+
+    #[test]
+    fn a_pack_that_defines_nothing_is_an_error() {
+        for text in ["", "# to do\n", "categories = [\"house-style\"]\n"] {
+            let errors = errors(text);
+            assert_eq!(errors.len(), 1, "{text:?}: {errors:?}");
+            assert!(
+                errors[0].starts_with("pack.toml:1:1: defines no rules or word classes"),
+                "{}",
+                errors[0]
+            );
+        }
+        let classes_only = FRAMED[..FRAMED.find("[[rule]]").unwrap()].to_owned();
+        assert!(errors(&classes_only).is_empty());
     }
 
     #[test]

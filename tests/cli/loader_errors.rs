@@ -200,3 +200,53 @@ fn config_that_is_not_utf8_names_the_byte_and_line() {
         &["overclaim.toml: cannot read config: not valid UTF-8 (invalid byte at offset 27, line 2)"],
     );
 }
+
+// 4. A pack file that defines nothing is most likely the wrong file.
+
+#[test]
+fn zero_byte_pack_is_an_error_naming_the_file() {
+    let stderr = pack_error("");
+    assert_has(
+        &stderr,
+        &["error: defines no rules or word classes", "pack.toml"],
+    );
+}
+
+#[test]
+fn pack_of_only_comments_and_categories_is_an_error() {
+    let stderr = pack_error("# house rules, to do\ncategories = [\"house-style\"]\n");
+    assert_has(
+        &stderr,
+        &[
+            "error: defines no rules or word classes",
+            "┌─ pack.toml:1:1",
+        ],
+    );
+}
+
+#[test]
+fn empty_file_in_a_pack_folder_is_named() {
+    let run = Case::new()
+        .file("packs/house.toml", HOUSE_PACK)
+        .file("packs/notes.toml", "# nothing yet\n")
+        .file("page.md", CLAIM)
+        .args(["--color", "never", "check", "page.md", "--rules", "packs"])
+        .run();
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_has(
+        &run.stderr,
+        &["defines no rules or word classes", "packs/notes.toml:1:1"],
+    );
+}
+
+#[test]
+fn pack_with_only_a_class_extension_loads() {
+    let run = Case::new()
+        .file(
+            "words.toml",
+            "[extend-class.therapy]\nwords = [\"RegenaKnee\"]\n",
+        )
+        .args(["rules", "--rules", "words.toml"])
+        .run();
+    assert_eq!(run.code, 0, "{run:?}");
+}
