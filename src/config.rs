@@ -44,8 +44,8 @@ pub enum ConfigError {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct ConfigFile {
-    include: Option<Vec<String>>,
-    exclude: Option<Vec<String>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
     rules: Option<Vec<String>>,
     select: Option<Vec<Spanned<String>>>,
     ignore: Option<Vec<Spanned<String>>>,
@@ -199,18 +199,22 @@ impl Settings {
 
     fn apply_file(&mut self, path: &Path) -> Result<(), ConfigError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        let bytes = std::fs::read(path).map_err(|source| ConfigError::Io {
             path: shown.clone(),
             source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|err| ConfigError::Io {
+            path: shown.clone(),
+            source: not_utf8(err.as_bytes(), err.utf8_error().valid_up_to()),
         })?;
         let text: Arc<str> = Arc::from(text);
         let file = parse(&shown, &text)?;
         let root = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         if let Some(include) = file.include {
-            self.include = include;
+            self.include = globs(&include, "include", &shown, &text)?;
         }
         if let Some(exclude) = file.exclude {
-            self.exclude = exclude;
+            self.exclude = globs(&exclude, "exclude", &shown, &text)?;
         }
         if let Some(rules) = file.rules {
             self.packs = rules.iter().map(|pack| root.join(pack)).collect();
@@ -339,6 +343,39 @@ fn parse(path: &str, text: &Arc<str>) -> Result<ConfigFile, ConfigError> {
     })
 }
 
+/// The globs of `include` or `exclude`, each checked here so that a bad one is reported at its
+/// place in the file (the walker, which compiles them, no longer knows where they came from).
+fn globs(
+    list: &[Spanned<String>],
+    key: &str,
+    path: &str,
+    text: &Arc<str>,
+) -> Result<Vec<String>, ConfigError> {
+    for glob in list {
+        if let Err(err) = globset::Glob::new(glob.get_ref()) {
+            return Err(ConfigError::Invalid {
+                message: format!("invalid `{key}` glob `{}`: {}", glob.get_ref(), err.kind()),
+                at: Location::new(path, text, glob.span()),
+            });
+        }
+    }
+    Ok(list.iter().map(|glob| glob.get_ref().clone()).collect())
+}
+
+/// The error for a config file whose bytes are not UTF-8 at `offset`: it has no text to show a
+/// snippet of, so the message says where, as for a document (`source::SourceError::NotUtf8`).
+fn not_utf8(bytes: &[u8], offset: usize) -> io::Error {
+    let line = bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("not valid UTF-8 (invalid byte at offset {offset}, line {line})"),
+    )
+}
+
 /// The nearest `overclaim.toml` or `.overclaim.toml` from `cwd` upwards.
 pub fn discover(cwd: &Path) -> Option<PathBuf> {
     cwd.ancestors()
@@ -423,6 +460,35 @@ mod tests {
         let err = parsed("min-severity = \"high\"\n").unwrap_err();
         assert!(err.starts_with("overclaim.toml:1:16:"), "{err}");
         assert!(err.contains("unknown variant `high`"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_glob_is_located_at_its_string() {
+        let path = std::env::temp_dir().join(format!("overclaim-glob-{}.toml", std::process::id()));
+        std::fs::write(
+            &path,
+            "fail-on = \"never\"\nexclude = [\"ok/**\", \"x/[b\"]\n",
+        )
+        .unwrap();
+        let err = Settings::defaults(Path::new("."))
+            .apply_file(&path)
+            .unwrap_err()
+            .to_string();
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            err.ends_with(
+                ".toml:2:21: invalid `exclude` glob `x/[b`: unclosed character class; missing ']'"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn not_utf8_names_offset_and_line() {
+        assert_eq!(
+            not_utf8(b"a\nb\n\xff", 4).to_string(),
+            "not valid UTF-8 (invalid byte at offset 4, line 3)"
+        );
     }
 
     #[test]

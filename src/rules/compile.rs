@@ -95,8 +95,48 @@ pub(crate) fn pattern(source: &str) -> Result<Regex, PatternError> {
     };
     build(&ascii_word_boundaries(source)).map_err(|rewritten| {
         // Report the error against the pattern as the user wrote it, so offsets match.
-        let err = build(source).err().unwrap_or(rewritten);
-        describe(&err.to_string())
+        syntax_error(source).unwrap_or_else(|| describe(&rewritten.to_string()))
+    })
+}
+
+/// The syntax error in `source`, from the parser itself so that the offset is exact (the
+/// regex crate's rendered message has only a caret line, and for a duplicate name it marks
+/// the first use before the duplicate). `None` when `source` parses and something else (a
+/// size limit) failed.
+fn syntax_error(source: &str) -> Option<PatternError> {
+    let (message, span) = match regex_syntax::Parser::new().parse(source).err()? {
+        regex_syntax::Error::Parse(err) => {
+            let span = *err.span();
+            let message = match err.kind() {
+                regex_syntax::ast::ErrorKind::GroupNameInvalid => {
+                    // The error marks the bad character; the message names the whole name.
+                    let start = source[..span.start.offset]
+                        .rfind('<')
+                        .map_or(0, |at| at + 1);
+                    let end = source[start..]
+                        .find(['>', ')'])
+                        .map_or(source.len(), |at| start + at);
+                    format!(
+                        "invalid capture group name `{}`: a name starts with a letter or `_`, then letters, digits, `_`, `.`, `[` or `]`",
+                        &source[start..end]
+                    )
+                }
+                regex_syntax::ast::ErrorKind::GroupNameDuplicate { .. } => format!(
+                    "duplicate capture group name `{}`: a pattern may use each name once",
+                    &source[span.start.offset..span.end.offset]
+                ),
+                kind => kind.to_string(),
+            };
+            (message, span)
+        }
+        regex_syntax::Error::Translate(err) => (err.kind().to_string(), *err.span()),
+        _ => return None,
+    };
+    let chars = |range: std::ops::Range<usize>| source.get(range).map_or(0, |s| s.chars().count());
+    Some(PatternError {
+        message,
+        offset: Some(chars(0..span.start.offset)),
+        len: chars(span.start.offset..span.end.offset).max(1),
     })
 }
 
@@ -154,20 +194,93 @@ fn ascii_word_boundaries(source: &str) -> String {
     out
 }
 
-/// The `{name}` placeholders of a template, in order.
-pub(crate) fn placeholders(template: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        rest = &rest[open + 1..];
-        let Some(close) = rest.find('}') else { break };
-        let name = &rest[..close];
-        if is_placeholder(name) {
-            names.push(name);
-            rest = &rest[close + 1..];
+/// One piece of a template: text to copy, or a `{name}` to fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Piece<'a> {
+    /// Copied as is (`{{` and `}}` have become one brace).
+    Text(&'a str),
+    /// `{match}`, `{1}`, `{name}`.
+    Placeholder(&'a str),
+}
+
+/// Why a template cannot be read, and the byte range of the brace(s) in the template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TemplateError {
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Split a template into text and placeholders. As in Rust's format strings, `{{` and `}}`
+/// are literal braces, and any other brace that does not belong to a `{name}` is an error:
+/// written into a document as is, a stray `{rest` would be a typo nobody sees until it ships.
+pub(crate) fn parse_template(template: &str) -> Result<Vec<Piece<'_>>, TemplateError> {
+    let mut pieces = Vec::new();
+    let mut text_start = 0;
+    let mut i = 0;
+    let bytes = template.as_bytes();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'}' if bytes.get(i + 1) == Some(&bytes[i]) => {
+                pieces.push(Piece::Text(&template[text_start..=i]));
+                i += 2;
+                text_start = i;
+            }
+            b'{' => {
+                let after = &template[i + 1..];
+                let close = after
+                    .find('}')
+                    .filter(|&close| !after[..close].contains('{'));
+                let Some(close) = close else {
+                    return Err(TemplateError {
+                        message: "unclosed `{`: write `{{` for a literal brace".to_owned(),
+                        start: i,
+                        end: i + 1,
+                    });
+                };
+                let name = &after[..close];
+                if !is_placeholder(name) {
+                    return Err(TemplateError {
+                        message: format!(
+                            "`{{{name}}}` is not a placeholder (`{{match}}`, `{{1}}` or a capture group name): write `{{{{` and `}}}}` for literal braces"
+                        ),
+                        start: i,
+                        end: i + close + 2,
+                    });
+                }
+                if text_start < i {
+                    pieces.push(Piece::Text(&template[text_start..i]));
+                }
+                pieces.push(Piece::Placeholder(name));
+                i += close + 2;
+                text_start = i;
+            }
+            b'}' => {
+                return Err(TemplateError {
+                    message: "unmatched `}`: write `}}` for a literal brace".to_owned(),
+                    start: i,
+                    end: i + 1,
+                })
+            }
+            _ => i += 1,
         }
     }
-    names
+    if text_start < template.len() {
+        pieces.push(Piece::Text(&template[text_start..]));
+    }
+    Ok(pieces)
+}
+
+/// The `{name}` placeholders of a template the loader has accepted, in order.
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
+    parse_template(template)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Placeholder(name) => Some(name),
+            Piece::Text(_) => None,
+        })
+        .collect()
 }
 
 /// `match`, `1`, `condition`, `repair-verb`: a placeholder name (a class slot's hyphens stand
@@ -220,19 +333,17 @@ pub(crate) fn missing_capture(
 
 /// Fill `{match}`, `{1}` and `{name}` from a match. The loader has checked that every name is
 /// a group of every pattern, so a group with no text here did not take part in this match
-/// (an optional part) and fills in as nothing. Braces around anything else stay as written.
+/// (an optional part) and fills in as nothing. `{{` and `}}` are one brace; a template the
+/// loader would refuse is copied as written.
 pub(crate) fn interpolate(template: &str, captures: &regex::Captures<'_>) -> String {
+    let Ok(pieces) = parse_template(template) else {
+        return template.to_owned();
+    };
     let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let name = after
-            .find('}')
-            .map(|close| &after[..close])
-            .filter(|name| is_placeholder(name));
-        match name {
-            Some(name) => {
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Placeholder(name) => {
                 let text = if name == "match" {
                     captures.get(0)
                 } else if let Ok(index) = name.parse::<usize>() {
@@ -241,15 +352,9 @@ pub(crate) fn interpolate(template: &str, captures: &regex::Captures<'_>) -> Str
                     captures.name(&group_name(name))
                 };
                 out.push_str(text.map_or("", |m| m.as_str()));
-                rest = &after[name.len() + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
             }
         }
     }
-    out.push_str(rest);
     out
 }
 
@@ -289,6 +394,41 @@ mod tests {
     }
 
     #[test]
+    fn bad_capture_names_point_at_the_name_as_written() {
+        let err = pattern(r"\bmiracle\s+(?P<1bad>x)").unwrap_err();
+        assert_eq!(
+            (err.message.split(':').next(), err.offset),
+            (Some("invalid capture group name `1bad`"), Some(16))
+        );
+        let err = pattern(r"(?P<a b>x)").unwrap_err();
+        assert_eq!(err.offset, Some(5), "{err:?}");
+        assert!(err.message.contains("`a b`"), "{err:?}");
+        let err = pattern(r"(?P<t>a)\s(?P<t>b)").unwrap_err();
+        assert_eq!(
+            err.offset,
+            Some(14),
+            "the second use, not the first: {err:?}"
+        );
+        assert!(
+            err.message.starts_with("duplicate capture group name `t`"),
+            "{err:?}"
+        );
+        // A multi-line pattern: the offset counts from the start, not from its line.
+        let err = pattern("(?x)\n  ab\n  (cd").unwrap_err();
+        assert_eq!(
+            (err.message.as_str(), err.offset),
+            ("unclosed group", Some(12))
+        );
+    }
+
+    #[test]
+    fn a_bad_name_in_a_frame_points_into_the_written_opener() {
+        let lexicon = Lexicon::new(std::iter::empty());
+        let err = expanded(r"miracle (?P<1bad>shot)", Mode::Frame, &lexicon).unwrap_err();
+        assert_eq!(err.offset, Some(12), "{err:?}");
+    }
+
+    #[test]
     fn word_boundaries_become_ascii_and_escapes_stay() {
         assert_eq!(ascii_word_boundaries(r"\bcure\B"), r"(?-u:\b)cure(?-u:\B)");
         assert_eq!(ascii_word_boundaries(r"a\\b\s"), r"a\\b\s");
@@ -304,9 +444,35 @@ mod tests {
     #[test]
     fn placeholders_are_listed() {
         assert_eq!(
-            placeholders("may ease {condition} ({1}) {match} {not a name} {"),
+            placeholders("may ease {condition} ({1}) {match} {{literal}}"),
             ["condition", "1", "match"]
         );
+    }
+
+    #[test]
+    fn doubled_braces_are_literal_and_stray_ones_are_errors() {
+        assert_eq!(
+            parse_template("a {{b}} {c}}}"),
+            Ok(vec![
+                Piece::Text("a {"),
+                Piece::Text("b}"),
+                Piece::Text(" "),
+                Piece::Placeholder("c"),
+                Piece::Text("}"),
+            ])
+        );
+        let at = |template: &'static str| {
+            parse_template(template)
+                .map(|_| ())
+                .map_err(|e| (e.start, e.end, e.message))
+        };
+        assert!(matches!(at("may {rest"), Err((4, 5, m)) if m.starts_with("unclosed `{`")));
+        assert!(matches!(at("a {b {c}"), Err((2, 3, m)) if m.starts_with("unclosed `{`")));
+        assert!(matches!(at("a } b"), Err((2, 3, m)) if m.starts_with("unmatched `}`")));
+        assert!(
+            matches!(at("a {not a name} b"), Err((2, 14, m)) if m.contains("not a placeholder"))
+        );
+        assert!(matches!(at("{x}}"), Err((3, 4, _))));
     }
 
     #[test]
@@ -314,8 +480,8 @@ mod tests {
         let regex = Regex::new(r"cures (?P<what>\w+) (\w+)").unwrap();
         let caps = regex.captures("it cures knee arthritis").unwrap();
         assert_eq!(
-            interpolate("{match}|{what}|{2}|{x", &caps),
-            "cures knee arthritis|knee|arthritis|{x"
+            interpolate("{match}|{what}|{2}|{{x}}", &caps),
+            "cures knee arthritis|knee|arthritis|{x}"
         );
     }
 

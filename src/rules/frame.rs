@@ -56,6 +56,19 @@ impl Expanded {
     }
 }
 
+impl Expanded {
+    /// Copy written chars that start at char `index` unchanged, mapping each one, so that an
+    /// error inside a verbatim piece (a bad name in `(?P<1bad>`) points at its own character.
+    fn push_written(&mut self, chars: &[(usize, char)], index: usize) {
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            if k > 0 {
+                self.map.push((self.source.len(), index + k));
+            }
+            self.source.push(c);
+        }
+    }
+}
+
 /// A mistake in a frame: what, and the char offset and length in the text as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FrameError {
@@ -102,7 +115,7 @@ pub(crate) fn expand(text: &str, mode: Mode, lexicon: &Lexicon) -> Result<Expand
         match c {
             '\\' => {
                 let end = escape_end(&chars, i);
-                push_chars(&mut out.source, &chars[i..end]);
+                out.push_written(&chars[i..end], i);
                 i = end;
                 at_group_start = false;
             }
@@ -112,7 +125,7 @@ pub(crate) fn expand(text: &str, mode: Mode, lexicon: &Lexicon) -> Result<Expand
                     offset: i,
                     len: 1,
                 })?;
-                push_chars(&mut out.source, &chars[i..end]);
+                out.push_written(&chars[i..end], i);
                 i = end;
                 at_group_start = false;
             }
@@ -181,7 +194,7 @@ pub(crate) fn expand(text: &str, mode: Mode, lexicon: &Lexicon) -> Result<Expand
             '(' => {
                 // The whole opener (`(`, `(?:`, `(?P<name>`, `(?i)` …) is one piece.
                 let end = group_opener_end(&chars, i);
-                push_chars(&mut out.source, &chars[i..end]);
+                out.push_written(&chars[i..end], i);
                 i = end;
                 at_group_start = true;
             }
@@ -279,10 +292,6 @@ impl<'a> Reference<'a> {
             ))
         }
     }
-}
-
-fn push_chars(out: &mut String, chars: &[(usize, char)]) {
-    out.extend(chars.iter().map(|&(_, c)| c));
 }
 
 /// The end (exclusive char index) of the escape starting at `i`: `\x`, or `\p{…}`-style

@@ -74,7 +74,21 @@ impl Loader {
     /// Parse one file's text and keep it for [`Loader::finish`]; mistakes are kept too.
     pub(crate) fn add(&mut self, path: &str, text: &str) {
         let text: Arc<str> = Arc::from(text);
-        match toml::from_str(&text) {
+        match toml::from_str::<PackFile>(&text) {
+            // A pack path that points at the wrong file (an empty draft, a config file's
+            // sibling) would otherwise load silently and check nothing.
+            Ok(pack)
+                if pack.rule.is_empty()
+                    && pack.class.is_empty()
+                    && pack.extend_class.is_empty() =>
+            {
+                self.errors.push(RuleError::invalid(
+                    path,
+                    &text,
+                    0..0,
+                    "defines no rules or word classes: a pack needs a `[[rule]]`, `[class.NAME]` or `[extend-class.NAME]` table (is this the right file?)".to_owned(),
+                ));
+            }
             Ok(pack) => self.files.push(PackText {
                 path: path.to_owned(),
                 text,
@@ -582,20 +596,35 @@ fn compile_rule(
     // own, a pattern's fix that pattern alone.
     let every: Vec<usize> = (first_pattern..matchers.len()).collect();
     let has_phrases = !spec.phrases.is_empty();
-    let mut templates: Vec<(&Spanned<String>, &[usize], bool)> =
-        vec![(&spec.message, &every, has_phrases)];
+    let mut templates: Vec<(&str, &Spanned<String>, &[usize], bool)> =
+        vec![("`message`", &spec.message, &every, has_phrases)];
     templates.extend(
         spec.suggest
             .iter()
-            .map(|s| (s, every.as_slice(), has_phrases)),
+            .map(|s| ("`suggest`", s, every.as_slice(), has_phrases)),
     );
     if let Some(fix) = &spec.fix {
-        templates.push((&fix.get_ref().replace, &shared, has_phrases));
+        templates.push(("`fix`", &fix.get_ref().replace, &shared, has_phrases));
     }
     for (index, template) in &own {
-        templates.push((template, std::slice::from_ref(index), false));
+        templates.push((
+            "the pattern's `fix`",
+            template,
+            std::slice::from_ref(index),
+            false,
+        ));
     }
-    for (template, indices, has_phrases) in templates {
+    for (field, template, indices, has_phrases) in templates {
+        if let Err(err) = compile::parse_template(template.get_ref()) {
+            // "unclosed `{`: write …" becomes "unclosed `{` in `fix`: write …".
+            let message = match err.message.split_once(": ") {
+                Some((what, help)) => format!("{what} in {field}: {help}"),
+                None => format!("{} in {field}", err.message),
+            };
+            let span = value_span(file.text, template, err.start..err.end);
+            errors.push(file.error(span, id, message));
+            continue;
+        }
         let patterns: Vec<(&Regex, &str)> = indices
             .iter()
             .map(|&i| (&matchers[i], shapes[i].text.as_str()))
@@ -648,6 +677,77 @@ fn compile_rule(
         pass: examples(&spec.pass),
         origin: origin_of(table),
     })
+}
+
+/// The file span of bytes `range` of a string value, so that a caret can point at a character
+/// inside the string. Escapes are decoded while walking the written string; if the written text
+/// does not spell the value (which should not happen), the whole string is the span.
+pub(crate) fn value_span(text: &str, value: &Spanned<String>, range: Range<usize>) -> Range<usize> {
+    let whole = value.span();
+    let Some(written) = text.get(whole.clone()) else {
+        return whole;
+    };
+    match (
+        written_offset(written, value.get_ref(), range.start),
+        written_offset(written, value.get_ref(), range.end),
+    ) {
+        (Some(start), Some(end)) => whole.start + start..whole.start + end.max(start + 1),
+        _ => whole,
+    }
+}
+
+/// The byte offset in `written` (a TOML string as it appears in the file, quotes included) of
+/// byte `offset` of its decoded `value`.
+fn written_offset(written: &str, value: &str, offset: usize) -> Option<usize> {
+    let (quote, basic) = if written.starts_with(r#"""""#) {
+        (r#"""""#, true)
+    } else if written.starts_with("'''") {
+        ("'''", false)
+    } else if written.starts_with('"') {
+        ("\"", true)
+    } else if written.starts_with('\'') {
+        ("'", false)
+    } else {
+        return None;
+    };
+    let mut at = quote.len();
+    if quote.len() == 3 {
+        // A newline right after the opening delimiter is not part of the value.
+        if written[at..].starts_with("\r\n") {
+            at += 2;
+        } else if written[at..].starts_with('\n') {
+            at += 1;
+        }
+    }
+    let mut decoded = 0;
+    while decoded < offset {
+        let rest = written.get(at..)?;
+        let expected = value.get(decoded..)?.chars().next()?;
+        if basic && rest.starts_with('\\') {
+            let len = match rest[1..].chars().next()? {
+                'u' => 6,
+                'U' => 10,
+                'x' => 4,
+                // A line-ending backslash: the newline and the whitespace after it vanish.
+                ' ' | '\t' | '\r' | '\n' => {
+                    let trimmed = rest[1..].trim_start_matches([' ', '\t', '\r', '\n']);
+                    at += rest.len() - trimmed.len();
+                    continue;
+                }
+                _ => 2,
+            };
+            at += len;
+            decoded += expected.len_utf8();
+            continue;
+        }
+        let c = rest.chars().next()?;
+        if c != expected {
+            return None;
+        }
+        at += c.len_utf8();
+        decoded += c.len_utf8();
+    }
+    (decoded == offset).then_some(at)
 }
 
 /// The `id` of the `[[rule]]` table that contains byte `offset`, read from the raw text: a
@@ -812,6 +912,54 @@ pass = ["PRP does not cure arthritis."]
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].contains("`{symptom}`"), "{errors:?}");
         assert!(errors[0].starts_with("pack.toml:11:12:"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_stray_brace_in_a_template_points_at_the_brace() {
+        let text = GOOD.replace("may ease symptoms of {condition}", "may ease {rest");
+        assert_eq!(
+            errors(&text),
+            ["pack.toml:11:22: rule `cure-claim`: unclosed `{` in `suggest`: write `{{` for a literal brace"]
+        );
+        // An escape before the brace is one character of the value but two of the file.
+        let text = GOOD.replace("Claims a cure for {condition}", r#"Claims a \"cure\" }"#);
+        assert_eq!(
+            errors(&text),
+            ["pack.toml:6:30: rule `cure-claim`: unmatched `}` in `message`: write `}}` for a literal brace"]
+        );
+        let text = GOOD.replace(
+            "may ease symptoms of {condition}",
+            "may ease {{rest}} of {condition}",
+        );
+        assert!(errors(&text).is_empty(), "{:?}", errors(&text));
+    }
+
+    #[test]
+    fn written_offsets_follow_escapes_and_multiline_strings() {
+        assert_eq!(written_offset("'a{'", "a{", 1), Some(2));
+        assert_eq!(written_offset(r#""\u00e9{""#, "é{", 2), Some(7));
+        assert_eq!(written_offset(r#""\t{""#, "\t{", 1), Some(3));
+        assert_eq!(written_offset("'''\nab{'''", "ab{", 2), Some(6));
+        assert_eq!(
+            written_offset("\"\"\"\na \\\n   b{\"\"\"", "a b{", 3),
+            Some(12)
+        );
+        assert_eq!(written_offset("'ab'", "xy", 1), None);
+    }
+
+    #[test]
+    fn a_pack_that_defines_nothing_is_an_error() {
+        for text in ["", "# to do\n", "categories = [\"house-style\"]\n"] {
+            let errors = errors(text);
+            assert_eq!(errors.len(), 1, "{text:?}: {errors:?}");
+            assert!(
+                errors[0].starts_with("pack.toml:1:1: defines no rules or word classes"),
+                "{}",
+                errors[0]
+            );
+        }
+        let classes_only = FRAMED[..FRAMED.find("[[rule]]").unwrap()].to_owned();
+        assert!(errors(&classes_only).is_empty());
     }
 
     #[test]
