@@ -103,7 +103,7 @@ pub fn rule_set() -> Result<RuleSet, Vec<RuleError>> {
 /// Add the default pack to `loader`, before any user pack so that its ids win.
 pub(crate) fn add_to(loader: &mut Loader) {
     for (path, text) in FILES {
-        loader.add(path, text);
+        loader.add_builtin(path, text);
     }
 }
 
@@ -111,7 +111,7 @@ pub(crate) fn add_to(loader: &mut Loader) {
 /// DIR`): their rules may use and extend the built-in classes.
 pub(crate) fn add_lexicon_to(loader: &mut Loader) {
     for (path, text) in FILES.iter().filter(|(path, _)| *path == LEXICON) {
-        loader.add(path, text);
+        loader.add_builtin(path, text);
     }
 }
 

@@ -1,18 +1,15 @@
 //! Turn phrases and patterns into regexes, and check template
 //! placeholders against capture groups.
 
-use regex::{Regex, RegexBuilder};
+use super::matcher::Matcher;
 
 use super::frame::{self, Mode};
 use super::lexicon::Lexicon;
 
-/// Regexes are compiled case-insensitively: prose capitalises claims at will ("Cures …").
-/// The limits are generous because a pack may hold hundreds of alternations.
-const SIZE_LIMIT: usize = 64 << 20;
-
 /// Compile a literal phrase: case-insensitive, word-bounded, any run of whitespace between
 /// words; a hyphen also matches a space or a Unicode hyphen, an apostrophe a curly one.
-pub(crate) fn phrase(text: &str) -> Result<Regex, String> {
+/// `lazy`: see [`pattern`].
+pub(crate) fn phrase(text: &str, lazy: bool) -> Result<Matcher, String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return Err("empty phrase".to_owned());
@@ -36,7 +33,7 @@ pub(crate) fn phrase(text: &str) -> Result<Regex, String> {
     if last.ends_with(is_word_char) {
         source.push_str(r"\b");
     }
-    pattern(&source).map_err(|err| err.message)
+    pattern(&source, lazy).map_err(|err| err.message)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -58,14 +55,15 @@ pub(crate) fn expanded(
     text: &str,
     mode: Mode,
     lexicon: &Lexicon,
-) -> Result<(Regex, Vec<String>), PatternError> {
+    lazy: bool,
+) -> Result<(Matcher, Vec<String>), PatternError> {
     let expanded = frame::expand(text, mode, lexicon).map_err(|err| PatternError {
         message: err.message,
         offset: Some(err.offset),
         len: err.len,
     })?;
-    match pattern(&expanded.source) {
-        Ok(regex) => Ok((regex, expanded.classes)),
+    match pattern(&expanded.source, lazy) {
+        Ok(matcher) => Ok((matcher, expanded.classes)),
         Err(mut err) => {
             err.offset = err.offset.map(|chars| {
                 let byte = expanded
@@ -86,14 +84,16 @@ pub(crate) fn expanded(
 /// Unicode `\b` once the text holds a non-ASCII character, and web copy is full of curly
 /// quotes and dashes, so one `’` would send every sentence to the slow engine. In English
 /// copy the two agree except next to non-ASCII letters.
-pub(crate) fn pattern(source: &str) -> Result<Regex, PatternError> {
-    let build = |source: &str| {
-        RegexBuilder::new(source)
-            .case_insensitive(true)
-            .size_limit(SIZE_LIMIT)
-            .build()
-    };
-    build(&ascii_word_boundaries(source)).map_err(|rewritten| {
+///
+/// `lazy` (the built-in pack): only parse it now, and compile on first use.
+pub(crate) fn pattern(source: &str, lazy: bool) -> Result<Matcher, PatternError> {
+    let rewritten = ascii_word_boundaries(source);
+    if lazy {
+        if let Some(matcher) = Matcher::lazy(&rewritten) {
+            return Ok(matcher);
+        }
+    }
+    Matcher::eager(&rewritten).map_err(|rewritten| {
         // Report the error against the pattern as the user wrote it, so offsets match.
         syntax_error(source).unwrap_or_else(|| describe(&rewritten.to_string()))
     })
@@ -301,7 +301,7 @@ fn group_name(name: &str) -> String {
 /// with its text as written, for the message.
 pub(crate) fn missing_capture(
     name: &str,
-    patterns: &[(&Regex, &str)],
+    patterns: &[(&Matcher, &str)],
     has_phrases: bool,
 ) -> Option<String> {
     if name == "match" {
@@ -364,7 +364,7 @@ mod tests {
 
     #[test]
     fn phrase_is_case_insensitive_word_bounded_and_whitespace_flexible() {
-        let regex = phrase("cure for arthritis").unwrap();
+        let regex = phrase("cure for arthritis", false).unwrap();
         assert!(regex.is_match("A natural Cure  for\narthritis!"));
         assert!(!regex.is_match("a procure for arthritis"));
         assert!(!regex.is_match("cure for arthritisx"));
@@ -372,38 +372,40 @@ mod tests {
 
     #[test]
     fn phrase_hyphen_matches_space_and_unicode_hyphen() {
-        let regex = phrase("pain-free").unwrap();
+        let regex = phrase("pain-free", false).unwrap();
         assert!(regex.is_match("pain-free"));
         assert!(regex.is_match("pain free"));
         assert!(regex.is_match("pain\u{2011}free"));
-        assert!(phrase("it's a cure")
+        assert!(phrase("it's a cure", false)
             .unwrap()
             .is_match("it\u{2019}s a cure"));
     }
 
     #[test]
     fn phrase_with_punctuation_edges_has_no_boundary_there() {
-        assert!(phrase("100%").unwrap().is_match("a 100% success rate"));
+        assert!(phrase("100%", false)
+            .unwrap()
+            .is_match("a 100% success rate"));
     }
 
     #[test]
     fn pattern_error_has_message_and_offset() {
-        let err = pattern(r"ab(cd").unwrap_err();
+        let err = pattern(r"ab(cd", false).unwrap_err();
         assert_eq!(err.message, "unclosed group");
         assert_eq!(err.offset, Some(2));
     }
 
     #[test]
     fn bad_capture_names_point_at_the_name_as_written() {
-        let err = pattern(r"\bmiracle\s+(?P<1bad>x)").unwrap_err();
+        let err = pattern(r"\bmiracle\s+(?P<1bad>x)", false).unwrap_err();
         assert_eq!(
             (err.message.split(':').next(), err.offset),
             (Some("invalid capture group name `1bad`"), Some(16))
         );
-        let err = pattern(r"(?P<a b>x)").unwrap_err();
+        let err = pattern(r"(?P<a b>x)", false).unwrap_err();
         assert_eq!(err.offset, Some(5), "{err:?}");
         assert!(err.message.contains("`a b`"), "{err:?}");
-        let err = pattern(r"(?P<t>a)\s(?P<t>b)").unwrap_err();
+        let err = pattern(r"(?P<t>a)\s(?P<t>b)", false).unwrap_err();
         assert_eq!(
             err.offset,
             Some(14),
@@ -414,7 +416,7 @@ mod tests {
             "{err:?}"
         );
         // A multi-line pattern: the offset counts from the start, not from its line.
-        let err = pattern("(?x)\n  ab\n  (cd").unwrap_err();
+        let err = pattern("(?x)\n  ab\n  (cd", false).unwrap_err();
         assert_eq!(
             (err.message.as_str(), err.offset),
             ("unclosed group", Some(12))
@@ -424,7 +426,7 @@ mod tests {
     #[test]
     fn a_bad_name_in_a_frame_points_into_the_written_opener() {
         let lexicon = Lexicon::new(std::iter::empty());
-        let err = expanded(r"miracle (?P<1bad>shot)", Mode::Frame, &lexicon).unwrap_err();
+        let err = expanded(r"miracle (?P<1bad>shot)", Mode::Frame, &lexicon, false).unwrap_err();
         assert_eq!(err.offset, Some(12), "{err:?}");
     }
 
@@ -436,7 +438,7 @@ mod tests {
             ascii_word_boundaries(r"x\b{end-half}"),
             r"x(?-u:\b{end-half})"
         );
-        let regex = pattern(r"\bcures\b").unwrap();
+        let regex = pattern(r"\bcures\b", false).unwrap();
         assert!(regex.is_match("It “cures” arthritis — really"));
         assert!(!regex.is_match("procures"));
     }
@@ -477,7 +479,7 @@ mod tests {
 
     #[test]
     fn interpolation_fills_named_numbered_and_match() {
-        let regex = Regex::new(r"cures (?P<what>\w+) (\w+)").unwrap();
+        let regex = regex::Regex::new(r"cures (?P<what>\w+) (\w+)").unwrap();
         let caps = regex.captures("it cures knee arthritis").unwrap();
         assert_eq!(
             interpolate("{match}|{what}|{2}|{{x}}", &caps),
@@ -487,8 +489,8 @@ mod tests {
 
     #[test]
     fn missing_capture_checks_every_pattern() {
-        let a = Regex::new(r"(?P<c>x)").unwrap();
-        let b = Regex::new(r"y").unwrap();
+        let a = Matcher::eager(r"(?P<c>x)").unwrap();
+        let b = Matcher::eager(r"y").unwrap();
         let a = (&a, "(?P<c>x)");
         let b = (&b, "y");
         assert!(missing_capture("c", &[a], false).is_none());

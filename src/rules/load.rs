@@ -14,13 +14,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use toml::Spanned;
 
-use regex::Regex;
-
 use super::compile;
 use super::frame::{self, Mode};
 use super::lexicon::{Lexicon, WordClass, WordKind};
 use super::spec::{FrameSpec, PackFile, PatternSpec, RuleSpec};
-use super::{Example, FixTemplate, Origin, Rule, RuleSet, Shape, ShapeKind, CATEGORIES};
+use super::{Example, FixTemplate, Matcher, Origin, Rule, RuleSet, Shape, ShapeKind, CATEGORIES};
 use crate::error::{Lines, Location};
 
 /// A mistake in a rule pack.
@@ -66,6 +64,8 @@ pub(crate) struct Loader {
 #[derive(Debug)]
 struct PackText {
     path: String,
+    /// A file of the default pack: its patterns compile on first use (see `matcher.rs`).
+    builtin: bool,
     text: Arc<str>,
     pack: PackFile,
 }
@@ -73,6 +73,16 @@ struct PackText {
 impl Loader {
     /// Parse one file's text and keep it for [`Loader::finish`]; mistakes are kept too.
     pub(crate) fn add(&mut self, path: &str, text: &str) {
+        self.add_file(path, text, false);
+    }
+
+    /// [`Loader::add`] for a file of the default pack, whose patterns `cargo test` has
+    /// compiled and run: they are compiled on first use instead of at load.
+    pub(crate) fn add_builtin(&mut self, path: &str, text: &str) {
+        self.add_file(path, text, true);
+    }
+
+    fn add_file(&mut self, path: &str, text: &str, builtin: bool) {
         let text: Arc<str> = Arc::from(text);
         match toml::from_str::<PackFile>(&text) {
             // A pack path that points at the wrong file (an empty draft, a config file's
@@ -91,6 +101,7 @@ impl Loader {
             }
             Ok(pack) => self.files.push(PackText {
                 path: path.to_owned(),
+                builtin,
                 text,
                 pack,
             }),
@@ -162,6 +173,7 @@ impl Loader {
                     lines,
                     categories,
                     lexicon: &lexicon,
+                    lazy: file.builtin,
                 };
                 compile_rule(&context, spec.get_ref(), spec.span())
             })
@@ -428,6 +440,8 @@ struct FileContext<'a> {
     lines: &'a Lines,
     categories: &'a [&'a str],
     lexicon: &'a Lexicon,
+    /// Compile patterns on first use (the default pack) rather than now.
+    lazy: bool,
 }
 
 impl FileContext<'_> {
@@ -497,7 +511,7 @@ fn compile_rule(
     let mut matchers = Vec::new();
     let mut shapes = Vec::new();
     for phrase in &spec.phrases {
-        match compile::phrase(phrase.get_ref()) {
+        match compile::phrase(phrase.get_ref(), file.lazy) {
             Ok(regex) => {
                 matchers.push(regex);
                 shapes.push(Shape {
@@ -542,7 +556,7 @@ fn compile_rule(
             ShapeKind::Frame => Mode::Frame,
             _ => Mode::Pattern,
         };
-        match compile::expanded(text, mode, file.lexicon) {
+        match compile::expanded(text, mode, file.lexicon, file.lazy) {
             Ok((regex, classes)) => {
                 match fix {
                     Some(fix) => own.push((matchers.len(), &fix.replace)),
@@ -625,7 +639,7 @@ fn compile_rule(
             errors.push(file.error(span, id, message));
             continue;
         }
-        let patterns: Vec<(&Regex, &str)> = indices
+        let patterns: Vec<(&Matcher, &str)> = indices
             .iter()
             .map(|&i| (&matchers[i], shapes[i].text.as_str()))
             .collect();

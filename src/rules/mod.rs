@@ -11,13 +11,13 @@ mod compile;
 mod frame;
 pub mod lexicon;
 mod load;
+mod matcher;
 mod prefilter;
 mod spec;
 
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use regex::Regex;
 use serde::Deserialize;
 
 pub(crate) use compile::interpolate;
@@ -25,6 +25,7 @@ pub(crate) use frame::describe as describe_shape;
 pub use lexicon::{Lexicon, WordClass, WordKind};
 pub(crate) use load::Loader;
 pub use load::{parse_pack, RuleError};
+pub use matcher::Matcher;
 use prefilter::Prefilter;
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
@@ -224,7 +225,7 @@ pub struct Rule {
     /// Sources for `why`.
     pub references: Vec<String>,
     /// The regexes, phrases first (compiled to regexes), then patterns, then frames.
-    pub matchers: Vec<Regex>,
+    pub matchers: Vec<Matcher>,
     /// What each matcher was written as (parallel to `matchers`).
     pub shapes: Vec<Shape>,
     /// Conditions that drop a match.
@@ -316,12 +317,12 @@ impl RuleSet {
 
     fn prefilter(&self) -> &Prefilter {
         self.prefilter.get_or_init(|| {
-            let regexes: Vec<&Regex> = self
+            let sets: Vec<Option<&[String]>> = self
                 .owners
                 .iter()
-                .map(|&(rule, matcher)| &self.rules[rule].matchers[matcher])
+                .map(|&(rule, matcher)| self.rules[rule].matchers[matcher].literals())
                 .collect();
-            Prefilter::new(&regexes)
+            Prefilter::new(&sets)
         })
     }
 

@@ -18,7 +18,6 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -35,15 +34,15 @@ pub(crate) struct Prefilter {
 }
 
 impl Prefilter {
-    /// Build the prefilter over `regexes`.
-    pub(crate) fn new(regexes: &[&Regex]) -> Prefilter {
+    /// Build the prefilter over each matcher's required literals ([`required_literals`]).
+    pub(crate) fn new(sets: &[Option<&[String]>]) -> Prefilter {
         let mut by_literal: HashMap<String, Vec<usize>> = HashMap::new();
         let mut always = Vec::new();
-        for (index, regex) in regexes.iter().enumerate() {
-            match prefixes(regex.as_str()) {
+        for (index, set) in sets.iter().enumerate() {
+            match set {
                 Some(literals) => {
-                    for literal in literals {
-                        by_literal.entry(literal).or_default().push(index);
+                    for literal in literals.iter() {
+                        by_literal.entry(literal.clone()).or_default().push(index);
                     }
                 }
                 None => always.push(index),
@@ -57,13 +56,13 @@ impl Prefilter {
             .ok();
         if automaton.is_none() {
             // Too large to build: run every matcher (correct, only slower).
-            always = (0..regexes.len()).collect();
+            always = (0..sets.len()).collect();
         }
         Prefilter {
             automaton,
             owners: literals.into_iter().map(|(_, owners)| owners).collect(),
             always,
-            count: regexes.len(),
+            count: sets.len(),
         }
     }
 
@@ -89,39 +88,46 @@ impl Prefilter {
     }
 }
 
-/// Lowercased literals one of which occurs in every match of `source`, or `None` when no such
-/// set can be bounded (a pattern that does not parse, or one made only of gaps and classes).
+/// Lowercased literals one of which occurs in every match of a pattern (`hir`, parsed without
+/// case-insensitivity so its literals stay literals), or `None` when no such set can be
+/// bounded (a pattern made only of gaps and classes).
 ///
 /// Any required literal serves, not only a prefix, because the scan asks only *whether* a
 /// literal occurs: a frame such as `{therapy} {gap:0-6} {cure-verb}` is better filtered by
 /// its cure verbs than by the therapy words most sentences of a clinic page contain. Of the
 /// candidate sets (the whole pattern's prefixes, and each required part's), the one with the
 /// lowest [`cost`] is kept.
-fn prefixes(source: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(source)
-        .ok()?;
-    let mut literals = required(&hir)?;
+pub(crate) fn required_literals(hir: &Hir) -> Option<Vec<String>> {
+    let mut literals = required(hir, MAX_DEPTH)?;
     literals.sort();
     literals.dedup();
     Some(literals)
 }
 
-/// The cheapest set of literals one of which every match of `hir` contains.
-fn required(hir: &Hir) -> Option<Vec<String>> {
+/// How many levels of groups and concatenations [`required`] looks into: each level extracts
+/// the prefixes of its whole subtree, so deeper searches cost more than they find.
+const MAX_DEPTH: usize = 4;
+
+/// The cheapest set of literals one of which every match of `hir` contains, looking `depth`
+/// levels down.
+fn required(hir: &Hir, depth: usize) -> Option<Vec<String>> {
     let own = prefix_set(hir);
+    if depth == 0 {
+        return own;
+    }
     let inner = match hir.kind() {
-        HirKind::Capture(capture) => required(&capture.sub),
-        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
+        HirKind::Capture(capture) => required(&capture.sub, depth),
+        HirKind::Repetition(repetition) if repetition.min > 0 => {
+            required(&repetition.sub, depth - 1)
+        }
         HirKind::Concat(parts) => parts
             .iter()
-            .filter_map(required)
+            .filter_map(|part| required(part, depth - 1))
             .min_by(|a, b| cost(a).total_cmp(&cost(b))),
         HirKind::Alternation(branches) => {
             let mut union = Vec::new();
             for branch in branches {
-                union.extend(required(branch)?);
+                union.extend(required(branch, depth - 1)?);
             }
             Some(union)
         }
@@ -227,18 +233,26 @@ const COMMON_WORDS: &[&str] = &[
 mod tests {
     use super::*;
 
-    fn regex(source: &str) -> Regex {
-        regex::RegexBuilder::new(source)
-            .case_insensitive(true)
-            .build()
-            .expect("valid")
+    /// A pattern's required literals, as the prefilter receives them.
+    fn regex(source: &str) -> Option<Vec<String>> {
+        prefixes(source)
+    }
+
+    fn prefixes(source: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::Parser::new().parse(source).expect("valid");
+        required_literals(&hir)
+    }
+
+    fn filter(sets: &[&Option<Vec<String>>]) -> Prefilter {
+        let sets: Vec<Option<&[String]>> = sets.iter().map(|set| set.as_deref()).collect();
+        Prefilter::new(&sets)
     }
 
     #[test]
     fn literal_prefixes_pick_the_matchers_that_can_match() {
         let cure = regex(r"\bcures?\s+(?:knee\s+)?arthritis\b");
         let regrow = regex(r"\b(?:regrows?|rebuilds?)\s+cartilage\b");
-        let filter = Prefilter::new(&[&cure, &regrow]);
+        let filter = filter(&[&cure, &regrow]);
         assert_eq!(filter.candidates("PRP CURES arthritis"), [0]);
         assert_eq!(filter.candidates("It rebuilds cartilage."), [1]);
         assert!(filter.candidates("Nothing to see here.").is_empty());
@@ -248,18 +262,18 @@ mod tests {
     fn a_rarer_required_part_filters_instead_of_a_common_prefix() {
         // Every match starts with a common word, but must contain "cure" or "heal".
         let frame = regex(r"\b(?:the|our)\s+(?:\w+\s+){0,6}(?:cures?|heals?)\b");
-        let filter = Prefilter::new(&[&frame]);
+        let filter = filter(&[&frame]);
         assert!(filter
             .candidates("Our clinic is open on Monday.")
             .is_empty());
         assert_eq!(filter.candidates("Our injection HEALS knees."), [0]);
-        assert_eq!(prefixes(frame.as_str()).expect("bounded"), ["cure", "heal"]);
+        assert_eq!(frame.expect("bounded"), ["cure", "heal"]);
     }
 
     #[test]
     fn an_optional_part_is_never_the_required_one() {
         let frame = regex(r"\bstem\s+cells(?:\s+cure)?\b");
-        let filter = Prefilter::new(&[&frame]);
+        let filter = filter(&[&frame]);
         assert_eq!(filter.candidates("Stem cells are cells."), [0]);
     }
 
@@ -267,21 +281,21 @@ mod tests {
     fn a_pattern_without_bounded_prefixes_is_always_a_candidate() {
         let numbers = regex(r"\d{2,}\s+\w+");
         let cure = regex(r"\bcure\b");
-        let filter = Prefilter::new(&[&numbers, &cure]);
+        let filter = filter(&[&numbers, &cure]);
         assert_eq!(filter.candidates("no trigger words"), [0]);
     }
 
     #[test]
     fn a_literal_cut_inside_a_character_keeps_its_whole_characters() {
         let jelly = regex("wharton\u{2019}s jelly");
-        let filter = Prefilter::new(&[&jelly]);
+        let filter = filter(&[&jelly]);
         assert_eq!(filter.candidates("Wharton\u{2019}s jelly is a tissue"), [0]);
     }
 
     #[test]
     fn a_candidate_is_never_missed_for_case_or_unicode() {
         let cure = regex(r"\bcure\s+for\s+arthrit\u{ED}s\b");
-        let filter = Prefilter::new(&[&cure]);
+        let filter = filter(&[&cure]);
         assert_eq!(filter.candidates("A CURE FOR ARTHRIT\u{CD}S"), [0]);
     }
 }

@@ -1,0 +1,189 @@
+//! One pattern of a rule, with its regex built on first use.
+//!
+//! Compiling the default pack's regexes (hundreds of patterns, many with whole word classes
+//! spliced in) is most of a cold start, and a small file needs few of them: the set-level
+//! prefilter rules most out for every sentence. So the built-in pack's matchers are *lazy*:
+//! loading parses each pattern once, for its capture groups (which template checks need) and
+//! the literals the prefilter looks for, and the regex is compiled the first time the engine
+//! runs it. `cargo test`
+//! compiles and runs every built-in pattern against its rule's examples, so a lazy built-in
+//! matcher cannot fail to compile in a release. User packs are compiled at load, so their
+//! mistakes (a pattern over the size limit) are reported with a location before any checking.
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind};
+
+use super::prefilter;
+
+/// Regexes are compiled case-insensitively: prose capitalises claims at will ("Cures …").
+/// The limits are generous because a pack may hold hundreds of alternations.
+const SIZE_LIMIT: usize = 64 << 20;
+
+/// A rule's pattern: its regex source, its capture groups, the literals the prefilter looks
+/// for, and the regex once compiled.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    source: String,
+    /// Capture group names by index; index 0 (the whole match) has none.
+    names: Vec<Option<String>>,
+    /// Literals one of which every match contains (`None`: not bounded, always run).
+    literals: Option<Vec<String>>,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Matcher {
+    /// Compile `source` now.
+    pub(crate) fn eager(source: &str) -> Result<Matcher, regex::Error> {
+        let regex = build(source)?;
+        let names = regex
+            .capture_names()
+            .map(|name| name.map(str::to_owned))
+            .collect();
+        let literals = literal_hir(source)
+            .as_ref()
+            .and_then(prefilter::required_literals);
+        Ok(Matcher {
+            source: source.to_owned(),
+            names,
+            literals,
+            regex: OnceLock::from(Some(regex)),
+        })
+    }
+
+    /// Read `source`'s capture groups now and compile it on first use. `None` when it does
+    /// not parse (the caller then compiles it eagerly for the error message).
+    pub(crate) fn lazy(source: &str) -> Option<Matcher> {
+        let hir = literal_hir(source)?;
+        let mut groups = Vec::new();
+        capture_groups(&hir, &mut groups);
+        let count = groups
+            .iter()
+            .map(|&(index, _)| index + 1)
+            .max()
+            .unwrap_or(1);
+        let mut names = vec![None; count];
+        for (index, name) in groups {
+            names[index] = name;
+        }
+        Some(Matcher {
+            source: source.to_owned(),
+            names,
+            literals: prefilter::required_literals(&hir),
+            regex: OnceLock::new(),
+        })
+    }
+
+    /// The regex source, as compiled.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// Literals one of which every match contains, lowercased; `None` when they cannot be
+    /// bounded.
+    pub(crate) fn literals(&self) -> Option<&[String]> {
+        self.literals.as_deref()
+    }
+
+    /// How many capture groups, counting the whole match as group 0.
+    pub fn captures_len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Capture group names by index (`None` for group 0 and unnamed groups).
+    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> {
+        self.names.iter().map(Option::as_deref)
+    }
+
+    /// The compiled regex; `None` only if a lazily compiled pattern exceeds the regex
+    /// crate's limits, which `cargo test` rules out for the built-in pack.
+    pub fn regex(&self) -> Option<&Regex> {
+        self.regex.get_or_init(|| build(&self.source).ok()).as_ref()
+    }
+
+    /// Every non-overlapping match in `haystack`, with its capture groups.
+    pub fn captures_iter<'h>(
+        &self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'_, 'h> {
+        self.regex()
+            .into_iter()
+            .flat_map(move |regex| regex.captures_iter(haystack))
+    }
+
+    /// The first match in `haystack`, with its capture groups.
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        self.regex()?.captures(haystack)
+    }
+
+    /// Whether the pattern matches anywhere in `haystack`.
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.regex().is_some_and(|regex| regex.is_match(haystack))
+    }
+}
+
+/// Build `source` with the settings every rule pattern uses.
+pub(crate) fn build(source: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(source)
+        .case_insensitive(true)
+        .size_limit(SIZE_LIMIT)
+        .build()
+}
+
+/// `source` parsed as written (not case-folded, so its literals stay literals for the
+/// prefilter); `None` when it does not parse.
+fn literal_hir(source: &str) -> Option<Hir> {
+    regex_syntax::Parser::new().parse(source).ok()
+}
+
+/// The capture groups in `hir`, as (index, name), in any order.
+fn capture_groups(hir: &Hir, out: &mut Vec<(usize, Option<String>)>) {
+    match hir.kind() {
+        HirKind::Capture(capture) => {
+            out.push((
+                capture.index as usize,
+                capture.name.as_deref().map(str::to_owned),
+            ));
+            capture_groups(&capture.sub, out);
+        }
+        HirKind::Repetition(repetition) => capture_groups(&repetition.sub, out),
+        HirKind::Alternation(hirs) | HirKind::Concat(hirs) => {
+            for hir in hirs {
+                capture_groups(hir, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lazy_matcher_knows_its_groups_before_it_compiles_and_matches_like_an_eager_one() {
+        let source = r"(?P<verb>cures?)\s+(\w+)(?:\s+(?P<what>arthritis))?";
+        let lazy = Matcher::lazy(source).expect("parses");
+        let eager = Matcher::eager(source).expect("compiles");
+        assert_eq!(lazy.captures_len(), 4);
+        assert_eq!(
+            lazy.capture_names().collect::<Vec<_>>(),
+            eager.capture_names().collect::<Vec<_>>()
+        );
+        assert!(lazy.regex.get().is_none(), "not compiled until used");
+        let text = "PRP CURES knee arthritis; it cures pain.";
+        let spans = |m: &Matcher| -> Vec<_> {
+            m.captures_iter(text)
+                .map(|c| c.get(0).map(|g| g.range()))
+                .collect()
+        };
+        assert_eq!(spans(&lazy), spans(&eager));
+        assert_eq!(spans(&lazy).len(), 2);
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_parse_is_not_lazy() {
+        assert!(Matcher::lazy("(unclosed").is_none());
+    }
+}
