@@ -120,6 +120,23 @@ mod tests {
     use super::*;
     use crate::rules::CATEGORIES;
 
+    /// The default pack's matchers compile on first use (`matcher.rs`): every one must compile,
+    /// or a release would silently skip it.
+    #[test]
+    fn every_builtin_pattern_compiles() {
+        let set = rule_set().expect("the default pack loads");
+        for rule in set.rules() {
+            for (index, matcher) in rule.matchers.iter().enumerate() {
+                assert!(
+                    matcher.regex().is_some(),
+                    "{} pattern {index} does not compile: {}",
+                    rule.id,
+                    matcher.as_str()
+                );
+            }
+        }
+    }
+
     /// What the default pack promises its users beyond what the loader checks for any pack.
     #[test]
     fn default_pack_lint() {
