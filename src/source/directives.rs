@@ -114,7 +114,15 @@ pub fn parse_directives(text: &str, format: Format) -> Vec<Directive> {
     } else {
         Vec::new()
     };
-    let in_code = |offset: usize| code.iter().any(|range| range.contains(&offset));
+    // In HTML a directive counts only in a real comment: not in a script, a style sheet, a
+    // textarea or an attribute value that happens to hold `<!-- … -->`.
+    let comments = (format == Format::Html).then(|| super::html::comment_ranges(text));
+    let in_code = |offset: usize| {
+        code.iter().any(|range| range.contains(&offset))
+            || comments
+                .as_ref()
+                .is_some_and(|comments| !comments.iter().any(|range| range.contains(&offset)))
+    };
     let mut directives: Vec<Directive> = COMMENT
         .captures_iter(text)
         .filter_map(|caps| {

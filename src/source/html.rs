@@ -15,8 +15,9 @@
 //! separator space. Character references (named, decimal, hex) are replaced pieces standing
 //! for the whole reference. Not prose: `script`, `style`, `noscript`, `template`, `code`,
 //! `pre`, `textarea`, `svg`, `math`, comments, the doctype, and attributes other than those
-//! above. Overclaim directives in comments are read from the whole text by `directives.rs`,
-//! as for Markdown.
+//! above. Overclaim directives are read by `directives.rs`, which counts only those inside a
+//! real comment ([`comment_ranges`]): a script string or an attribute value that spells one
+//! out is not a directive.
 //!
 //! ## Why html5gum
 //!
@@ -168,6 +169,22 @@ pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Vec<ProseBlock> {
     }
     walker.flush();
     walker.blocks
+}
+
+/// The byte ranges of the page's comments (`<!--` to `-->`), as a browser reads them: text in
+/// a script, a style sheet, a textarea or an attribute value is never a comment.
+pub(crate) fn comment_ranges(src: &str) -> Vec<std::ops::Range<usize>> {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(src, emitter)
+        .flatten()
+        .filter_map(|token| match token {
+            Token::Comment(comment) => {
+                Some(comment.span.start..comment.span.end.max(comment.span.start + 1))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// State while walking the tokens of one page.
@@ -1113,6 +1130,18 @@ mod tests {
         ] {
             parse(text);
         }
+    }
+
+    #[test]
+    fn directives_outside_comments_do_not_count() {
+        let page = concat!(
+            "<script>var s = '<!-- overclaim-disable-file -->';</script>\n",
+            "<p title=\"<!-- overclaim-disable-file -->\">Stem cells cure arthritis.</p>\n",
+            "<!-- overclaim-disable-next-line cure -- reviewed -->\n",
+        );
+        let directives = crate::source::parse_directives(page, Format::Html);
+        assert_eq!(directives.len(), 1, "{directives:?}");
+        assert_eq!(directives[0].keyword, "disable-next-line");
     }
 
     #[test]
