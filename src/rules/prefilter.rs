@@ -178,9 +178,13 @@ fn cost(literals: &[String]) -> f64 {
         .iter()
         .map(|literal| {
             let word = literal.trim();
-            if word.chars().count() <= 2 {
-                50.0
-            } else if COMMON_WORDS.contains(&word) {
+            // Searched as substrings: "i" or "no" occurs in nearly every sentence.
+            match word.chars().count() {
+                0 | 1 => return 1000.0,
+                2 => return 300.0,
+                _ => {}
+            }
+            if COMMON_WORDS.contains(&word) {
                 20.0
             } else {
                 1.0 + 4.0 / word.len() as f64
