@@ -19,12 +19,12 @@ impl Analysis<'_> {
     /// cleared as a device": the approval is stated, accurately, for another indication or
     /// for the equipment, which denies approval for the knee rather than claiming it.
     fn approved_for_something_else(&self) -> Option<Span> {
-        (self.before..self.tokens.len().min(self.after + 8)).find_map(|k| {
+        (self.before..self.tokens.len().min(self.after + 14)).find_map(|k| {
             let norm = self.tokens[k].norm.as_str();
             if !matches!(norm, "for" | "as") {
                 return None;
             }
-            let approval_before = (k.saturating_sub(10)..k).any(|j| {
+            let approval_before = (k.saturating_sub(16)..k).any(|j| {
                 matches!(
                     self.tokens[j].norm.as_str(),
                     "approved" | "fda-approved" | "cleared" | "fda-cleared" | "licensed"
@@ -436,6 +436,8 @@ mod tests {
             s,
             "The FDA has approved the use of cord blood stem cells"
         ));
+        let s = "The only FDA-approved stem cell products are made from cord blood and are used for blood disorders.";
+        assert!(holds(Negated, s, "FDA-approved stem cell products"));
         let s = "Our stem cell injections are FDA-approved for knee arthritis.";
         assert!(!holds(Negated, s, "stem cell injections are FDA-approved"));
     }
