@@ -200,7 +200,7 @@ impl Baseline {
                         fingerprint,
                         count: 1,
                         matched: finding.matched.clone(),
-                        sentence: finding.sentence_text.clone(),
+                        sentence: finding.sentence_text.to_string(),
                     });
             }
         }
@@ -358,7 +358,7 @@ mod tests {
                 end: start + sentence.len(),
             },
             matched: matched.to_owned(),
-            sentence_text: sentence.to_owned(),
+            sentence_text: sentence.into(),
             message: String::new(),
             suggestions: Vec::new(),
             fix: None,

@@ -45,6 +45,16 @@ pub enum Origin {
     Stdin,
 }
 
+impl Origin {
+    /// The path as an identity (`./a.md` and `a.md` are one file); `None` for standard input.
+    fn key(&self) -> Option<&Path> {
+        match self {
+            Origin::File(path) => Some(path.strip_prefix("./").unwrap_or(path)),
+            Origin::Stdin => None,
+        }
+    }
+}
+
 /// Expand `paths` into inputs. `stdin_name` names standard input and picks its format.
 pub fn inputs(
     paths: &[PathBuf],
@@ -76,8 +86,11 @@ pub fn inputs(
             inputs.push(file_input(path.clone(), true));
         }
     }
-    inputs.sort_by(|a, b| a.display.cmp(&b.display));
-    inputs.dedup_by(|a, b| a.display == b.display);
+    // Sort and deduplicate on the path itself too, not only on `display`: a file name that is
+    // not UTF-8 is shown lossily (`caf\xe9.md` and `caf\xe8.md` both show as `caf` U+FFFD
+    // `.md`), and deduplicating on `display` alone dropped one of the two files unchecked.
+    inputs.sort_by(|a, b| (&a.display, a.origin.key()).cmp(&(&b.display, b.origin.key())));
+    inputs.dedup_by(|a, b| a.display == b.display && a.origin.key() == b.origin.key());
     Ok((inputs, warnings))
 }
 

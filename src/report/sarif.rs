@@ -182,7 +182,7 @@ fn result(
     let mut region = place.region(finding.span.start, finding.span.end);
     region.snippet = Some(
         ArtifactContent::builder()
-            .text(finding.sentence_text.clone())
+            .text(finding.sentence_text.to_string())
             .build(),
     );
     let location = Location::builder()

@@ -12,6 +12,7 @@ mod fix;
 mod fix_safety;
 mod fixtures;
 mod formats;
+mod hostile;
 mod html;
 mod lexicon;
 mod loader_errors;
