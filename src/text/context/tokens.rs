@@ -89,6 +89,12 @@ pub(super) fn is_nt_word(norm: &str) -> bool {
 /// Does `phrase` (space-separated lexicon entry) match the tokens starting at `i`? Returns the
 /// index just past the match. `*` matches any word; `n't` matches any contraction ending so.
 pub(super) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
+    // Most phrases fail on their first word: reject those without splitting the phrase (this
+    // runs for every token near every match against every cue list).
+    let first = &tokens.get(i)?.norm;
+    if !phrase.starts_with(first.as_str()) && !phrase.starts_with(['*', 'n']) {
+        return None;
+    }
     let mut k = i;
     for part in phrase.split(' ') {
         let t = tokens.get(k)?;
