@@ -14,6 +14,7 @@ mod fixtures;
 mod formats;
 mod html;
 mod lexicon;
+mod patterns;
 mod robustness;
 mod rule_packs;
 mod support;
