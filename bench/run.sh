@@ -115,7 +115,7 @@ measure() {
   local tool=$1 label=$2 path=$3 reps=$4
   shift 4
   local bytes hits=
-  bytes=$(du -sb --apparent-size "$path" | cut -f1)
+  bytes=$(find "$path" -type f -printf '%s\n' | awk '{ n += $1 } END { print n }')
   for ((i = 0; i < reps; i++)); do
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt" || true
     if [ -z "$hits" ]; then hits=$(count_hits "$tool"); fi
@@ -204,7 +204,8 @@ startup_rg=
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 ram=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
 echo "overclaim $("$bin" --version | cut -d' ' -f2): $n_rules rules, $n_patterns patterns; $(nproc) cores ($cpu), $ram RAM"
-echo "tools: rg ${rg:+$("$rg" --version | head -1 | cut -d' ' -f2)}${rg:-skipped}; textlint ${textlint:+$("$textlint" --version)}${textlint:-skipped}; proselint ${proselint:+$("$proselint" version 2>&1 | awk '{print $NF}')}${proselint:-skipped}"
+version() { if [ -n "$2" ]; then "$2" "$3" 2>&1 | head -1 | awk '{ print $NF }'; else echo skipped; fi; }
+echo "tools: rg $(version rg "$rg" --version | sed 's/)$//'); textlint $(version textlint "$textlint" --version); proselint $(version proselint "$proselint" version)"
 python3 - "$results" "$startup_default" "$startup_synthetic" "$startup_rg" "$n_rules" "$synthetic_check" <<'PY'
 import collections, statistics, sys
 
