@@ -187,6 +187,8 @@ pub enum ListFormat {
     Table,
     /// A JSON array.
     Json,
+    /// Every enabled matcher's compiled regex, one per line, for `rg -i -f FILE`.
+    Patterns,
 }
 
 /// A severity named on the command line.

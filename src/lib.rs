@@ -583,6 +583,7 @@ fn list_rules(
     match args.format {
         ListFormat::Table => report::render_rule_table(&rules, out)?,
         ListFormat::Json => report::render_rule_json(&rules, out)?,
+        ListFormat::Patterns => report::render_rule_patterns(&rules, out)?,
     }
     Ok(Outcome::Clean)
 }

@@ -16,7 +16,7 @@ mod statistics;
 pub use human::{render_errors, render_warnings};
 pub use rules::{
     render_example_failures, render_lexicon, render_meta_rule, render_rule, render_rule_json,
-    render_rule_table, render_word_class,
+    render_rule_patterns, render_rule_table, render_word_class,
 };
 
 use std::io;

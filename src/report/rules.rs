@@ -99,6 +99,56 @@ pub fn render_rule_json(rules: &RuleSet, out: &mut dyn WriteColor) -> io::Result
     writeln!(out)
 }
 
+/// Every matcher's compiled regex, one per line, in rule order (phrases, patterns, then frames
+/// after class and gap expansion), for `rg -i -f FILE`: the source the regex crate compiles
+/// (ripgrep shares its syntax; matchers are case-insensitive, hence `-i`), with each named
+/// group made a plain group. A pattern file is matched as one alternation of its lines, where
+/// two rules' groups of one name would be an error; the groups only fill in messages and fixes,
+/// so matching is the same. Nothing else is printed.
+pub fn render_rule_patterns(rules: &RuleSet, out: &mut dyn WriteColor) -> io::Result<()> {
+    for rule in rules.rules() {
+        for matcher in &rule.matchers {
+            writeln!(out, "{}", without_group_names(matcher.as_str()))?;
+        }
+    }
+    Ok(())
+}
+
+/// `source` with every `(?P<name>…)` and `(?<name>…)` as `(?:…)`, printed back from its
+/// syntax tree (so escapes and classes are untouched). A source that does not parse, which a
+/// compiled regex's cannot, is returned as it is.
+fn without_group_names(source: &str) -> String {
+    use regex_syntax::ast::{self, Ast, GroupKind};
+
+    fn strip(ast: &mut Ast) {
+        match ast {
+            Ast::Group(group) => {
+                if let GroupKind::CaptureName { .. } = group.kind {
+                    group.kind = GroupKind::NonCapturing(ast::Flags {
+                        span: group.span,
+                        items: Vec::new(),
+                    });
+                }
+                strip(&mut group.ast);
+            }
+            Ast::Repetition(repetition) => strip(&mut repetition.ast),
+            Ast::Alternation(alternation) => alternation.asts.iter_mut().for_each(strip),
+            Ast::Concat(concat) => concat.asts.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+
+    let Ok(mut tree) = ast::parse::Parser::new().parse(source) else {
+        return source.to_owned();
+    };
+    strip(&mut tree);
+    let mut printed = String::new();
+    match ast::print::Printer::new().print(&tree, &mut printed) {
+        Ok(()) => printed,
+        Err(_) => source.to_owned(),
+    }
+}
+
 fn heading(out: &mut dyn WriteColor, text: &str) -> io::Result<()> {
     out.set_color(ColorSpec::new().set_bold(true))?;
     writeln!(out, "{text}")?;

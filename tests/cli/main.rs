@@ -16,6 +16,7 @@ mod hostile;
 mod html;
 mod lexicon;
 mod loader_errors;
+mod patterns;
 mod robustness;
 mod rule_packs;
 mod support;
