@@ -213,9 +213,10 @@ impl OffsetMap {
         boundary
     }
 
-    /// Every verbatim piece as (plain range, source span); for tests of the invariants.
-    #[cfg(test)]
-    pub(crate) fn verbatim_pieces(&self) -> Vec<(TextRange, Span)> {
+    /// Every verbatim piece as (plain range, source span); for checks of the invariants
+    /// ([`check_invariants`](crate::source::check_invariants)).
+    #[doc(hidden)]
+    pub fn verbatim_pieces(&self) -> Vec<(TextRange, Span)> {
         self.pieces
             .iter()
             .filter(|p| p.kind == PieceKind::Verbatim)
@@ -234,9 +235,9 @@ impl OffsetMap {
             .collect()
     }
 
-    /// Whether every piece the plain range touches is verbatim; for tests of the invariants.
-    #[cfg(test)]
-    pub(crate) fn is_all_verbatim(&self, range: TextRange) -> bool {
+    /// Whether every piece the plain range touches is verbatim; for checks of the invariants.
+    #[doc(hidden)]
+    pub fn is_all_verbatim(&self, range: TextRange) -> bool {
         self.pieces
             .iter()
             .filter(|p| p.text_start < range.end && range.start < p.text_end)

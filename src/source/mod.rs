@@ -227,62 +227,92 @@ fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Check the invariants every parser keeps, for every block of `doc`: plain text is trimmed,
+/// has no line breaks or BOM and is not empty; every verbatim piece slices the original text to
+/// the same bytes; for every char-boundary range (sampled down to about `samples` positions
+/// per block, so the quadratic check stays affordable), `covering` lies within the text on char
+/// boundaries (and is not empty for a non-empty range), and `to_source`, when `Some`, equals
+/// `covering` and (for verbatim-only ranges) slices the original to exactly the plain text.
+///
+/// For unit tests, property tests and fuzz targets; not part of the stable API.
+///
+/// # Errors
+///
+/// The first broken invariant, described.
+#[doc(hidden)]
+pub fn check_invariants(doc: &Document, samples: usize) -> Result<(), String> {
+    let text = &doc.text;
+    let ensure = |ok: bool, what: &dyn Fn() -> String| if ok { Ok(()) } else { Err(what()) };
+    for block in &doc.blocks {
+        let plain = &block.plain;
+        ensure(!plain.is_empty(), &|| format!("empty block {block:?}"))?;
+        ensure(plain.trim() == plain, &|| {
+            format!("untrimmed block {block:?}")
+        })?;
+        ensure(!plain.contains(['\r', '\n']), &|| {
+            format!("line break in {plain:?}")
+        })?;
+        ensure(!plain.contains(BOM), &|| format!("BOM in {plain:?}"))?;
+        for (range, span) in block.map.verbatim_pieces() {
+            let source = text.get(span.start..span.end);
+            let prose = plain.get(range.start..range.end);
+            ensure(source.is_some() && source == prose, &|| {
+                format!("verbatim piece {range:?} -> {span:?} differs in {plain:?}: {source:?} vs {prose:?}")
+            })?;
+        }
+        let bounds: Vec<usize> = (0..=plain.len())
+            .filter(|&i| plain.is_char_boundary(i))
+            .collect();
+        let step = (bounds.len() / samples.max(1)).max(1);
+        let sample: Vec<usize> = bounds
+            .iter()
+            .copied()
+            .step_by(step)
+            .chain([plain.len()])
+            .collect();
+        for (i, &a) in sample.iter().enumerate() {
+            for &b in &sample[i..] {
+                let range = TextRange { start: a, end: b };
+                let cover = block.map.covering(range);
+                ensure(cover.start <= cover.end && cover.end <= text.len(), &|| {
+                    format!("{cover:?} for {range:?} in {plain:?}")
+                })?;
+                ensure(
+                    text.is_char_boundary(cover.start) && text.is_char_boundary(cover.end),
+                    &|| format!("{cover:?} for {range:?} off a char boundary in {plain:?}"),
+                )?;
+                ensure(a == b || cover.start < cover.end, &|| {
+                    format!("empty cover for {range:?} in {plain:?}")
+                })?;
+                if let Some(span) = block.map.to_source(range) {
+                    ensure(span == cover, &|| {
+                        format!(
+                            "to_source {span:?} vs covering {cover:?} for {range:?} in {plain:?}"
+                        )
+                    })?;
+                    if block.map.is_all_verbatim(range) {
+                        ensure(text.get(span.start..span.end) == plain.get(a..b), &|| {
+                            format!(
+                                "verbatim {range:?} -> {span:?} slices differently in {plain:?}"
+                            )
+                        })?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::{BlockKind, Document, Format, SourceError, TextRange};
     use std::path::Path;
 
-    /// The invariants every parser must keep, checked for every block of `doc`:
-    /// plain text is trimmed, has no line breaks and is not empty; every verbatim piece slices
-    /// the original text to the same bytes; for every char-boundary range, `covering` lies
-    /// within the text on char boundaries, and `to_source`, when `Some`, equals `covering` and
-    /// (for verbatim-only ranges) slices the original to exactly the plain text.
+    /// The invariants every parser must keep; see [`super::check_invariants`].
     pub(crate) fn assert_invariants(doc: &Document) {
-        let text = &doc.text;
-        for block in &doc.blocks {
-            let plain = &block.plain;
-            assert!(!plain.is_empty(), "empty block {block:?}");
-            assert_eq!(plain.trim(), plain, "untrimmed block {block:?}");
-            assert!(!plain.contains(['\r', '\n']), "line break in {plain:?}");
-            assert!(!plain.contains('\u{feff}'), "BOM in {plain:?}");
-            for (range, span) in block.map.verbatim_pieces() {
-                assert_eq!(
-                    &text[span.start..span.end],
-                    &plain[range.start..range.end],
-                    "verbatim piece differs in {plain:?}"
-                );
-            }
-            let bounds: Vec<usize> = (0..=plain.len())
-                .filter(|&i| plain.is_char_boundary(i))
-                .collect();
-            // Keep the quadratic check affordable on long blocks.
-            let step = (bounds.len() / 60).max(1);
-            let sample: Vec<usize> = bounds
-                .iter()
-                .copied()
-                .step_by(step)
-                .chain([plain.len()])
-                .collect();
-            for (i, &a) in sample.iter().enumerate() {
-                for &b in &sample[i..] {
-                    let range = TextRange { start: a, end: b };
-                    let cover = block.map.covering(range);
-                    assert!(
-                        cover.start <= cover.end && cover.end <= text.len(),
-                        "{cover:?} for {range:?} in {plain:?}"
-                    );
-                    assert!(text.is_char_boundary(cover.start) && text.is_char_boundary(cover.end));
-                    if a < b {
-                        assert!(cover.start < cover.end, "empty cover for {range:?}");
-                    }
-                    if let Some(span) = block.map.to_source(range) {
-                        assert_eq!(span, cover, "to_source vs covering for {range:?}");
-                        if block.map.is_all_verbatim(range) {
-                            assert_eq!(&text[span.start..span.end], &plain[a..b]);
-                        }
-                    }
-                }
-            }
+        if let Err(broken) = super::check_invariants(doc, 60) {
+            panic!("{broken}");
         }
     }
 
