@@ -56,6 +56,7 @@ fn html_fixtures_report_every_claim_at_its_line_and_column() {
         (9, 75, "no-side-effects"),     // og:description
         (12, 55, "reverse-arthritis"),  // twitter:title
         (26, 25, "birth-tissue-stem-cells"), // JSON-LD description
+        (26, 25, "tissue-rebuilt-frame"), // JSON-LD description: "shots heal arthritic knees"
         (26, 44, "cure-noun-claim"),    // JSON-LD description
         (26, 85, "no-rejection"),       // JSON-LD description
         (32, 25, "completely-safe"),    // nested JSON-LD description
