@@ -281,13 +281,11 @@ fn read_quoted(
 
 #[cfg(test)]
 mod tests {
-    use crate::source::tests::{assert_invariants, plains};
+    use crate::source::tests::{parse_checked, plains};
     use crate::source::{BlockKind, Document, Format, TextRange};
 
     fn parse(text: &str) -> Document {
-        let doc = Document::parse(text.to_string(), Format::Markdown);
-        assert_invariants(&doc);
-        doc
+        parse_checked(text, Format::Markdown)
     }
 
     #[test]

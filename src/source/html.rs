@@ -878,25 +878,11 @@ fn json_escape(raw: &str, at: usize) -> (usize, String) {
 
 #[cfg(test)]
 mod tests {
-    use crate::source::tests::{assert_invariants, plains};
+    use crate::source::tests::{assert_invariants, find, parse_checked, plains};
     use crate::source::{BlockKind, Document, Encoding, Format, Span, TextRange};
 
     fn parse(text: &str) -> Document {
-        let doc = Document::parse(text.to_string(), Format::Html);
-        assert_invariants(&doc);
-        doc
-    }
-
-    /// The plain range of `needle` in block `block`.
-    fn find(doc: &Document, block: usize, needle: &str) -> TextRange {
-        let start = doc.blocks[block]
-            .plain
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", doc.blocks[block].plain));
-        TextRange {
-            start,
-            end: start + needle.len(),
-        }
+        parse_checked(text, Format::Html)
     }
 
     fn slice(doc: &Document, span: Span) -> &str {

@@ -347,22 +347,11 @@ fn is_esm(paragraph: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::source::tests::{assert_invariants, plains};
+    use crate::source::tests::{assert_invariants, find, parse_checked, plains};
     use crate::source::{BlockKind, Document, Format, TextRange};
 
     fn parse(text: &str) -> Document {
-        let doc = Document::parse(text.to_string(), Format::Markdown);
-        assert_invariants(&doc);
-        doc
-    }
-
-    /// The plain range of `needle` in block `block`.
-    fn find(doc: &Document, block: usize, needle: &str) -> TextRange {
-        let start = doc.blocks[block].plain.find(needle).unwrap();
-        TextRange {
-            start,
-            end: start + needle.len(),
-        }
+        parse_checked(text, Format::Markdown)
     }
 
     fn slice(doc: &Document, span: crate::source::Span) -> &str {

@@ -316,6 +316,25 @@ pub(crate) mod tests {
         }
     }
 
+    /// `text` parsed as `format`, with the map invariants checked.
+    pub(crate) fn parse_checked(text: &str, format: Format) -> Document {
+        let doc = Document::parse(text.to_string(), format);
+        assert_invariants(&doc);
+        doc
+    }
+
+    /// The plain range of `needle` in block `block`.
+    pub(crate) fn find(doc: &Document, block: usize, needle: &str) -> TextRange {
+        let start = doc.blocks[block]
+            .plain
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", doc.blocks[block].plain));
+        TextRange {
+            start,
+            end: start + needle.len(),
+        }
+    }
+
     /// The plain text of every block, for compact assertions.
     pub(crate) fn plains(doc: &Document) -> Vec<(BlockKind, &str)> {
         doc.blocks

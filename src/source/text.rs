@@ -211,13 +211,11 @@ fn flush(src: &str, run: &mut Vec<Line>, blocks: &mut Vec<ProseBlock>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::source::tests::{assert_invariants, plains};
+    use crate::source::tests::{parse_checked, plains};
     use crate::source::{BlockKind, Document, Format, TextRange};
 
     fn parse(text: &str) -> Document {
-        let doc = Document::parse(text.to_string(), Format::Text);
-        assert_invariants(&doc);
-        doc
+        parse_checked(text, Format::Text)
     }
 
     #[test]
