@@ -11,7 +11,36 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::engine::{Finding, Fix};
+use crate::rules::Applicability;
 use crate::source::Span;
+
+/// Fix passes per file before `--fix` gives up: a rewrite can make a claim another rule
+/// rewrites, so fixing repeats until nothing changes (ruff repeats up to 100 times; our rule
+/// packs chain two or three rewrites at most, so 10 passes means two fixes undo each other).
+pub const MAX_FIX_PASSES: usize = 10;
+
+/// The edits of `findings`' fixes at or above `required`, and how many fixes were chosen (a
+/// chosen fix without an edit is reported but cannot be applied).
+pub fn chosen_edits<'a>(
+    findings: impl IntoIterator<Item = &'a Finding>,
+    required: Applicability,
+) -> (usize, Vec<Edit>) {
+    let chosen: Vec<&Fix> = findings
+        .into_iter()
+        .filter_map(|finding| finding.fix.as_ref().filter(|f| f.applicability >= required))
+        .collect();
+    let edits = chosen
+        .iter()
+        .filter_map(|chosen| {
+            Some(Edit {
+                span: chosen.edit?,
+                replacement: chosen.encoded.clone(),
+            })
+        })
+        .collect();
+    (chosen.len(), edits)
+}
 
 /// Replace the bytes of `span` with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -185,14 +185,15 @@ fn check(
         if args.format == cli::Format::Human && !args.quiet && done.passes > 0 {
             writeln!(
                 err,
-                "{} {} in {} (at most {MAX_FIX_PASSES}).",
+                "{} {} in {} (at most {}).",
                 if args.diff { "The diff fixes" } else { "Fixed" },
                 report::plural(done.applied, "finding"),
                 if done.passes == 1 {
                     "1 fix pass".to_owned()
                 } else {
                     format!("{} fix passes", done.passes)
-                }
+                },
+                fix::MAX_FIX_PASSES
             )?;
         }
         if args.diff {
@@ -349,11 +350,6 @@ struct Judged {
     stale: Vec<baseline::Entry>,
 }
 
-/// Fix passes per file before `--fix` gives up: a rewrite can make a claim another rule
-/// rewrites, so fixing repeats until nothing changes (ruff repeats up to 100 times; our rule
-/// packs chain two or three rewrites at most, so 10 passes means two fixes undo each other).
-const MAX_FIX_PASSES: usize = 10;
-
 /// What `--fix` / `--diff` did across files.
 #[derive(Debug, Default)]
 struct Fixes {
@@ -367,29 +363,9 @@ struct Fixes {
     diffs: Vec<String>,
 }
 
-/// The fixes of `file`'s findings at `required` applicability or better, as edits, and how
-/// many chosen fixes have no edit (their match crosses markup).
-fn chosen_edits(file: &FileReport, required: rules::Applicability) -> (usize, Vec<fix::Edit>) {
-    let chosen: Vec<&engine::Fix> = file
-        .findings
-        .iter()
-        .filter_map(|finding| finding.fix.as_ref().filter(|f| f.applicability >= required))
-        .collect();
-    let edits = chosen
-        .iter()
-        .filter_map(|chosen| {
-            Some(fix::Edit {
-                span: chosen.edit?,
-                replacement: chosen.encoded.clone(),
-            })
-        })
-        .collect();
-    (chosen.len(), edits)
-}
-
 /// Apply the chosen rewrites of every file's findings, pass after pass, re-checking the text in
 /// memory after each pass (through [`judge`], so the baseline still applies) until a pass
-/// changes nothing or [`MAX_FIX_PASSES`] is reached. With `--diff`, collect the diff of the
+/// changes nothing or [`fix::MAX_FIX_PASSES`] is reached. With `--diff`, collect the diff of the
 /// converged text. With `--fix`, write each changed file once (standard input is rewritten in
 /// memory), so the report shows what remains. A file whose fixes do not converge is left as
 /// it was and reported as an error.
@@ -411,13 +387,13 @@ fn fix_files(
         let mut applied = 0;
         let mut passes = 0;
         let converged = loop {
-            let (chosen, edits) = chosen_edits(&file.report, required);
+            let (chosen, edits) = fix::chosen_edits(&file.report.findings, required);
             let result = fix::apply(&file.report.text, &edits);
             if edits.is_empty() || result.text == *file.report.text {
                 fixes.not_applied += chosen;
                 break true;
             }
-            if passes == MAX_FIX_PASSES {
+            if passes == fix::MAX_FIX_PASSES {
                 break false;
             }
             passes += 1;
@@ -429,8 +405,9 @@ fn fix_files(
             errors.push(Error::Fix {
                 path: file.report.path.clone(),
                 message: format!(
-                    "fixes did not converge after {MAX_FIX_PASSES} passes (two rules' rewrites \
-                     undo or re-create each other); the file was not changed"
+                    "fixes did not converge after {} passes (two rules' rewrites \
+                     undo or re-create each other); the file was not changed",
+                    fix::MAX_FIX_PASSES
                 ),
             });
             *file = original;

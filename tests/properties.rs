@@ -15,16 +15,13 @@
 
 use std::sync::OnceLock;
 
-use overclaim::fix::{apply, Edit};
+use overclaim::fix::{self, apply, Edit, MAX_FIX_PASSES};
 use overclaim::rules::Applicability;
 use overclaim::source::{check_invariants, Document, Format};
 use overclaim::text::split_sentences;
 use overclaim::{engine, RuleSet};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-
-/// `MAX_FIX_PASSES` in `src/lib.rs`: `--fix` gives up after this many passes.
-const MAX_FIX_PASSES: usize = 10;
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
@@ -177,18 +174,7 @@ fn is_plain_prose(source: &str, format: Format) -> bool {
 }
 
 fn chosen_edits(doc: &Document, required: Applicability) -> Vec<Edit> {
-    engine::check(doc, rules())
-        .findings
-        .into_iter()
-        .filter_map(|finding| finding.fix)
-        .filter(|fix| fix.applicability >= required)
-        .filter_map(|fix| {
-            Some(Edit {
-                span: fix.edit?,
-                replacement: fix.encoded,
-            })
-        })
-        .collect()
+    fix::chosen_edits(&engine::check(doc, rules()).findings, required).1
 }
 
 /// One fix pass: the new text, after checking that only the applied edits' bytes changed.

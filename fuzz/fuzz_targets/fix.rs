@@ -7,13 +7,10 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use overclaim::fix::{apply, Edit};
+use overclaim::fix::{self, apply, Edit, MAX_FIX_PASSES};
 use overclaim::rules::Applicability;
 use overclaim::source::{Document, Format};
 use overclaim::{engine, RuleSet};
-
-/// `MAX_FIX_PASSES` in `src/lib.rs`: `--fix` gives up (and reports an error) after this many.
-const MAX_FIX_PASSES: usize = 10;
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
@@ -21,18 +18,7 @@ fn rules() -> &'static RuleSet {
 }
 
 fn chosen_edits(doc: &Document, required: Applicability) -> Vec<Edit> {
-    engine::check(doc, rules())
-        .findings
-        .into_iter()
-        .filter_map(|finding| finding.fix)
-        .filter(|fix| fix.applicability >= required)
-        .filter_map(|fix| {
-            Some(Edit {
-                span: fix.edit?,
-                replacement: fix.encoded,
-            })
-        })
-        .collect()
+    fix::chosen_edits(&engine::check(doc, rules()).findings, required).1
 }
 
 // Compile the built-in pack and its lazily built prefilter before fuzzing: the first run would
