@@ -10,6 +10,7 @@
 //! (`\u{1b}`, see [`super::escape_controls`]); offsets are mapped between the copy and the
 //! file, so lines, columns and underlines still refer to the file's own characters.
 
+use crate::text::{ceil_char_boundary, floor_char_boundary};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -19,25 +20,6 @@ use codespan_reporting::files::{Error, Files};
 const MAX_WINDOW: usize = 240;
 /// How much context to keep on each side of the match when cutting.
 const CONTEXT: usize = 100;
-
-/// The largest character boundary of `text` at or before `at` (`str::floor_char_boundary` is
-/// unstable).
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// The smallest character boundary of `text` at or after `at`, at most `text.len()`.
-fn ceil_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
 
 /// One file's text and line starts, shared by its excerpts.
 #[derive(Debug)]

@@ -768,10 +768,7 @@ fn written_offset(written: &str, value: &str, offset: usize) -> Option<usize> {
 /// syntax or type error has no parsed rule to ask, but the user still wants to know which rule.
 fn enclosing_rule_id(text: &str, offset: usize) -> Option<&str> {
     // A missing-field error points at the `[[rule]]` header itself, so look just past it.
-    let mut end = (offset + "[[rule]]".len()).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::text::floor_char_boundary(text, offset + "[[rule]]".len());
     let table_start = text[..end].rfind("[[rule]]")?;
     let rest = &text[table_start + "[[rule]]".len()..];
     let table = &rest[..rest.find("[[rule]]").unwrap_or(rest.len())];

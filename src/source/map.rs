@@ -566,10 +566,7 @@ pub(crate) fn find_urls(text: &str) -> Vec<(usize, usize)> {
         if end > i && !scheme_only {
             urls.push((i, end));
         }
-        i = end.max(i + 1);
-        while !text.is_char_boundary(i) {
-            i += 1;
-        }
+        i = crate::text::ceil_char_boundary(text, end.max(i + 1));
     }
     urls
 }

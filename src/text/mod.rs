@@ -13,3 +13,22 @@ mod sentences;
 
 pub use context::{evaluate, Cue};
 pub use sentences::split_sentences;
+
+/// The largest character boundary of `text` at or before `at`, at most `text.len()`
+/// (`str::floor_char_boundary` is unstable).
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary of `text` at or after `at`, at most `text.len()`.
+pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}

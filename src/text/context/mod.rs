@@ -48,6 +48,7 @@ mod tokens;
 use std::ops::Range;
 
 use crate::rules::Condition;
+use crate::text::floor_char_boundary;
 use analysis::Analysis;
 use citations::cited;
 use questions::question;
@@ -123,16 +124,13 @@ fn window(sentence: &str, m: &Range<usize>) -> Range<usize> {
     if sentence.len() <= 2 * CONTEXT_REACH + (m.end - m.start) {
         return 0..sentence.len();
     }
-    let mut start = m.start.saturating_sub(CONTEXT_REACH);
+    let mut start = floor_char_boundary(sentence, m.start.saturating_sub(CONTEXT_REACH));
     if start > 0 {
         start = sentence[start..m.start]
             .find(char::is_whitespace)
             .map_or(m.start, |i| start + i);
     }
-    let mut end = (m.end + CONTEXT_REACH).min(sentence.len());
-    while !sentence.is_char_boundary(end) {
-        end -= 1;
-    }
+    let mut end = floor_char_boundary(sentence, m.end + CONTEXT_REACH);
     if end < sentence.len() {
         end = sentence[m.end..end]
             .rfind(char::is_whitespace)
@@ -143,15 +141,8 @@ fn window(sentence: &str, m: &Range<usize>) -> Range<usize> {
 
 /// Clamp `m` into `sentence`, on char boundaries, with `start <= end`.
 fn clamp_range(sentence: &str, m: Range<usize>) -> Range<usize> {
-    let floor = |mut i: usize| {
-        i = i.min(sentence.len());
-        while !sentence.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let start = floor(m.start);
-    let end = floor(m.end).max(start);
+    let start = floor_char_boundary(sentence, m.start);
+    let end = floor_char_boundary(sentence, m.end).max(start);
     start..end
 }
 
@@ -200,6 +191,13 @@ mod tests {
             "not",
             "cue offsets are the sentence's"
         );
+        // The window's edges fall inside multibyte characters at any offset.
+        for pad in 0..3 {
+            let filler = "é ".repeat(400);
+            let pad = "x".repeat(pad);
+            let sentence = format!("{filler}{pad} stem cells cure arthritis {pad}{filler}.");
+            assert!(!holds(Negated, &sentence, needle));
+        }
     }
 
     #[test]
