@@ -538,20 +538,12 @@ fn details(page: &mut String, item: &Item<'_>, rules: &RuleSet) {
     }
 }
 
-/// `text` safe in HTML text and in double- or single-quoted attribute values.
+/// `text` safe in HTML text and in double- or single-quoted attribute values: the encoding
+/// `--fix` uses for attribute values.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::source::Encoding::HtmlAttribute
+        .encode(text)
+        .unwrap_or_default()
 }
 
 /// FNV-1a over the built-in pack's rule files (path and bytes, in table order): the same
