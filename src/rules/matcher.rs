@@ -28,8 +28,8 @@ pub struct Matcher {
     source: String,
     /// Capture group names by index; index 0 (the whole match) has none.
     names: Vec<Option<String>>,
-    /// Literals one of which every match contains (`None`: not bounded, always run).
-    literals: Option<Vec<String>>,
+    /// Sets of literals every match contains one of each (`None`: not bounded, always run).
+    literals: Option<prefilter::Conjuncts>,
     regex: OnceLock<Option<Regex>>,
 }
 
@@ -80,9 +80,9 @@ impl Matcher {
         &self.source
     }
 
-    /// Literals one of which every match contains, lowercased; `None` when they cannot be
-    /// bounded.
-    pub(crate) fn literals(&self) -> Option<&[String]> {
+    /// Sets of lowercased literals, every match containing one literal of each set; `None`
+    /// when not even one set can be bounded.
+    pub(crate) fn literals(&self) -> Option<&[Vec<String>]> {
         self.literals.as_deref()
     }
 

@@ -317,7 +317,7 @@ impl RuleSet {
 
     fn prefilter(&self) -> &Prefilter {
         self.prefilter.get_or_init(|| {
-            let sets: Vec<Option<&[String]>> = self
+            let sets: Vec<Option<&[Vec<String>]>> = self
                 .owners
                 .iter()
                 .map(|&(rule, matcher)| self.rules[rule].matchers[matcher].literals())

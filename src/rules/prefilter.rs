@@ -1,11 +1,18 @@
 //! The set-level prefilter: which matchers can match a sentence, found with one scan.
 //!
 //! In: every matcher's regex. Out: a [`Prefilter`] that, for a sentence, lists the matchers
-//! worth running. For each regex the literal prefixes every match must start with are
-//! extracted (`regex_syntax`'s extractor, as the regex crate does for its own prefilters) —
-//! the prefixes of the whole pattern or of one of its required parts, whichever set is rarer —
-//! and one Aho-Corasick automaton is built over all of them; a matcher with no bounded set (a
-//! pattern made only of gaps and classes) is always run.
+//! worth running. For each regex, up to [`MAX_CONJUNCTS`] *required literal sets* are extracted
+//! (`regex_syntax`'s extractor, as the regex crate does for its own prefilters): sets of which
+//! every match contains at least one literal each, taken from the whole pattern and from the
+//! parts of it every match must pass through. One Aho-Corasick automaton is built over all of
+//! them, and a matcher is a candidate only when every one of its sets has a literal in the
+//! sentence. A matcher with no bounded set (a pattern made only of gaps and classes) is always
+//! run.
+//!
+//! Why sets, and several of them: a claim frame such as `{therapy} {gap:0-6} {repair-verb}
+//! {tissue}` is made of word classes, and on a clinic page nearly every sentence names a
+//! therapy and many name a tissue; only the sentences that hold a word of *each* class can
+//! match. Requiring one set only ran (and compiled) most of the pack on an ordinary page.
 //!
 //! Why not a `RegexSet` over the rules: claim frames splice whole word classes into their
 //! regexes, and a set over hundreds of such regexes took longer to build than the rest of
@@ -21,34 +28,46 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
+/// The required literal sets of one pattern: every match contains a literal of each set.
+pub(crate) type Conjuncts = Vec<Vec<String>>;
+
 /// Which matchers can match a sentence. Matchers are numbered in the order given to
 /// [`Prefilter::new`].
 #[derive(Debug, Clone)]
 pub(crate) struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// For each automaton pattern: the matchers that start with that literal.
-    owners: Vec<Vec<usize>>,
-    /// Matchers with no bounded prefix set: always candidates.
+    /// For each automaton pattern: the (matcher, set) pairs that literal belongs to.
+    owners: Vec<Vec<(usize, u8)>>,
+    /// For each matcher, one bit per required set; a candidate has every bit set.
+    full: Vec<u8>,
+    /// Matchers with no bounded set: always candidates.
     always: Vec<usize>,
-    count: usize,
 }
 
 impl Prefilter {
-    /// Build the prefilter over each matcher's required literals ([`required_literals`]).
-    pub(crate) fn new(sets: &[Option<&[String]>]) -> Prefilter {
-        let mut by_literal: HashMap<String, Vec<usize>> = HashMap::new();
+    /// Build the prefilter over each matcher's required literal sets ([`required_literals`]).
+    pub(crate) fn new(sets: &[Option<&[Vec<String>]>]) -> Prefilter {
+        let mut by_literal: HashMap<&str, Vec<(usize, u8)>> = HashMap::new();
         let mut always = Vec::new();
-        for (index, set) in sets.iter().enumerate() {
-            match set {
-                Some(literals) => {
-                    for literal in literals.iter() {
-                        by_literal.entry(literal.clone()).or_default().push(index);
+        let mut full = vec![0u8; sets.len()];
+        for (index, conjuncts) in sets.iter().enumerate() {
+            match conjuncts {
+                Some(conjuncts) if !conjuncts.is_empty() => {
+                    for (set, literals) in conjuncts.iter().take(MAX_CONJUNCTS).enumerate() {
+                        let bit = set as u8;
+                        full[index] |= 1 << bit;
+                        for literal in literals {
+                            let owners = by_literal.entry(literal.as_str()).or_default();
+                            if !owners.contains(&(index, bit)) {
+                                owners.push((index, bit));
+                            }
+                        }
                     }
                 }
-                None => always.push(index),
+                _ => always.push(index),
             }
         }
-        let mut literals: Vec<(String, Vec<usize>)> = by_literal.into_iter().collect();
+        let mut literals: Vec<(&str, Vec<(usize, u8)>)> = by_literal.into_iter().collect();
         literals.sort();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -61,47 +80,96 @@ impl Prefilter {
         Prefilter {
             automaton,
             owners: literals.into_iter().map(|(_, owners)| owners).collect(),
+            full,
             always,
-            count: sets.len(),
         }
     }
 
     /// The matchers that can match `text`, in ascending order.
     pub(crate) fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut wanted = vec![false; self.count];
-        for &index in &self.always {
-            wanted[index] = true;
-        }
+        let mut seen = vec![0u8; self.full.len()];
         if let Some(automaton) = &self.automaton {
             let lower = text.to_lowercase();
             for found in automaton.find_overlapping_iter(&lower) {
-                for &index in &self.owners[found.pattern().as_usize()] {
-                    wanted[index] = true;
+                for &(index, bit) in &self.owners[found.pattern().as_usize()] {
+                    seen[index] |= 1 << bit;
                 }
             }
         }
-        wanted
-            .iter()
+        for &index in &self.always {
+            seen[index] = self.full[index];
+        }
+        seen.iter()
+            .zip(&self.full)
             .enumerate()
-            .filter_map(|(index, &yes)| yes.then_some(index))
+            .filter_map(|(index, (&seen, &full))| (seen == full).then_some(index))
             .collect()
     }
 }
 
-/// Lowercased literals one of which occurs in every match of a pattern (`hir`, parsed without
-/// case-insensitivity so its literals stay literals), or `None` when no such set can be
-/// bounded (a pattern made only of gaps and classes).
+/// The most required literal sets kept per pattern: each further set filters less than the
+/// one before (they are kept cheapest first) and costs the automaton more literals.
+pub(crate) const MAX_CONJUNCTS: usize = 3;
+
+/// A set this [`cost`] or more is kept only when it is a pattern's best: it is made of words
+/// nearly every sentence contains, so requiring it filters nothing.
+const CONJUNCT_COST_LIMIT: f64 = 500.0;
+
+/// The required literal sets of a pattern (`hir`, parsed without case-insensitivity so its
+/// literals stay literals), lowercased and cheapest first: every match contains at least one
+/// literal of each set. `None` when not even one set can be bounded (a pattern made only of
+/// gaps and classes).
 ///
-/// Any required literal serves, not only a prefix, because the scan asks only *whether* a
-/// literal occurs: a frame such as `{therapy} {gap:0-6} {cure-verb}` is better filtered by
-/// its cure verbs than by the therapy words most sentences of a clinic page contain. Of the
-/// candidate sets (the whole pattern's prefixes, and each required part's), the one with the
-/// lowest [`cost`] is kept.
-pub(crate) fn required_literals(hir: &Hir) -> Option<Vec<String>> {
-    let mut literals = required(hir, MAX_DEPTH)?;
-    literals.sort();
-    literals.dedup();
-    Some(literals)
+/// The sets come from the whole pattern (its literal prefixes) and from each part of it that
+/// every match must pass through (a concatenation's parts, a repetition of at least one), so
+/// `{therapy} {gap:0-6} {cure-verb}` requires a therapy word *and* a cure verb. Parts that are
+/// alternatives contribute one set, the union of their branches' cheapest.
+pub(crate) fn required_literals(hir: &Hir) -> Option<Conjuncts> {
+    let mut sets = Vec::new();
+    conjuncts(hir, MAX_DEPTH, &mut sets);
+    for set in &mut sets {
+        set.sort();
+        set.dedup();
+    }
+    sets.sort_by(|a, b| cost(a).total_cmp(&cost(b)).then_with(|| a.cmp(b)));
+    sets.dedup();
+    let best = cost(sets.first()?);
+    let mut kept: Conjuncts = Vec::new();
+    for set in sets {
+        if kept.len() == MAX_CONJUNCTS {
+            break;
+        }
+        if !kept.is_empty() && cost(&set) >= CONJUNCT_COST_LIMIT.max(best) {
+            break;
+        }
+        // A set that contains a kept one's every literal adds nothing that set does not say.
+        if kept
+            .iter()
+            .any(|earlier| earlier.iter().all(|literal| set.contains(literal)))
+        {
+            continue;
+        }
+        kept.push(set);
+    }
+    Some(kept)
+}
+
+/// Push onto `out` sets of literals one of which every match of `hir` contains, looking
+/// `depth` levels of groups and concatenations down.
+fn conjuncts(hir: &Hir, depth: usize, out: &mut Conjuncts) {
+    match hir.kind() {
+        HirKind::Capture(capture) => conjuncts(&capture.sub, depth, out),
+        HirKind::Repetition(repetition) if repetition.min > 0 && depth > 0 => {
+            conjuncts(&repetition.sub, depth - 1, out)
+        }
+        HirKind::Concat(parts) if depth > 0 => {
+            out.extend(prefix_set(hir));
+            for part in parts {
+                conjuncts(part, depth - 1, out);
+            }
+        }
+        _ => out.extend(required(hir, depth)),
+    }
 }
 
 /// How many levels of groups and concatenations [`required`] looks into: each level extracts
@@ -237,18 +305,18 @@ const COMMON_WORDS: &[&str] = &[
 mod tests {
     use super::*;
 
-    /// A pattern's required literals, as the prefilter receives them.
-    fn regex(source: &str) -> Option<Vec<String>> {
+    /// A pattern's required literal sets, as the prefilter receives them.
+    fn regex(source: &str) -> Option<Conjuncts> {
         prefixes(source)
     }
 
-    fn prefixes(source: &str) -> Option<Vec<String>> {
+    fn prefixes(source: &str) -> Option<Conjuncts> {
         let hir = regex_syntax::Parser::new().parse(source).expect("valid");
         required_literals(&hir)
     }
 
-    fn filter(sets: &[&Option<Vec<String>>]) -> Prefilter {
-        let sets: Vec<Option<&[String]>> = sets.iter().map(|set| set.as_deref()).collect();
+    fn filter(sets: &[&Option<Conjuncts>]) -> Prefilter {
+        let sets: Vec<Option<&[Vec<String>]>> = sets.iter().map(|set| set.as_deref()).collect();
         Prefilter::new(&sets)
     }
 
@@ -271,7 +339,28 @@ mod tests {
             .candidates("Our clinic is open on Monday.")
             .is_empty());
         assert_eq!(filter.candidates("Our injection HEALS knees."), [0]);
-        assert_eq!(frame.expect("bounded"), ["cure", "heal"]);
+        assert_eq!(frame.expect("bounded")[0], ["cure", "heal"]);
+    }
+
+    #[test]
+    fn every_required_part_must_occur_not_only_the_rarest() {
+        // A therapy word, a gap, a repair verb and a tissue: a sentence with only some of
+        // them cannot match, whichever they are.
+        let frame = regex(
+            r"\b(?:prp|stem\s+cells?)\s+(?:\w+\s+){0,4}(?:regrows?|rebuilds?)\s+(?:\w+\s+){0,2}(?:cartilage|meniscus)\b",
+        );
+        let sets = frame.clone().expect("bounded");
+        assert_eq!(sets.len(), 3, "{sets:?}");
+        let filter = filter(&[&frame]);
+        assert!(filter.candidates("PRP rebuilds confidence.").is_empty());
+        assert!(filter.candidates("Cartilage rebuilds slowly.").is_empty());
+        assert!(filter
+            .candidates("PRP is not a cartilage treatment.")
+            .is_empty());
+        assert_eq!(
+            filter.candidates("PRP quickly REBUILDS worn cartilage."),
+            [0]
+        );
     }
 
     #[test]
