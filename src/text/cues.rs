@@ -8,6 +8,8 @@
 //!
 //! This module deliberately holds no matching code and no regexes.
 
+use crate::text::context::Cues;
+
 // ---------------------------------------------------------------------------------------------
 // Negation
 // ---------------------------------------------------------------------------------------------
@@ -17,7 +19,7 @@
 /// Source: [NegEx] trigger file (no, not, cannot, without, absence of, rather than, fails to,
 /// rules out); general-English additions per DOMAIN.md §2.4 (neither, nor, none, nothing,
 /// nobody, lack of). Words ending in `n't` are recognised by `context/` separately.
-pub(crate) const NEGATION_PRE: &[&str] = &[
+pub(crate) static NEGATION_PRE: Cues = Cues::new(&[
     "no",
     "not",
     "never",
@@ -51,14 +53,14 @@ pub(crate) const NEGATION_PRE: &[&str] = &[
     "didnt",
     "wasnt",
     "werent",
-];
+]);
 
 /// Pre-negation cues that negate the noun phrase right after them; their scope also ends at
 /// a comma, so "No surgery, no downtime, stem cells regrow cartilage" leaves the last clause
 /// alone.
 ///
 /// Source: design addition for marketing fragments (DOMAIN.md §2.4, negation-is-the-claim trap).
-pub(crate) const NEGATION_NP_CUES: &[&str] = &[
+pub(crate) static NEGATION_NP_CUES: Cues = Cues::new(&[
     "no",
     "without",
     "none",
@@ -67,14 +69,14 @@ pub(crate) const NEGATION_NP_CUES: &[&str] = &[
     "rather than",
     "lack of",
     "absence of",
-];
+]);
 
 /// Pre-negation cues with a long scope: they deny a whole embedded proposition, e.g.
 /// "there is no evidence that stem cells regrow cartilage".
 ///
 /// Source: [NegEx] (no evidence, no evidence to suggest, not demonstrate); design additions
 /// for health-claim prose (DOMAIN.md §2.1 Tier B "has not been shown/proven", [FDA-2021]).
-pub(crate) const NEGATION_LONG: &[&str] = &[
+pub(crate) static NEGATION_LONG: Cues = Cues::new(&[
     "no evidence",
     "no * evidence",
     "no * * evidence",
@@ -114,13 +116,13 @@ pub(crate) const NEGATION_LONG: &[&str] = &[
     "the myth that",
     "there is no proof",
     "no reliable",
-];
+]);
 
 /// Post-negation cues: they follow the match and deny it ("… is a myth").
 ///
 /// Source: [NegEx] post-negation (unlikely, was/is ruled out); design additions for
 /// myth-busting copy (is false, is not true, is a myth).
-pub(crate) const NEGATION_POST: &[&str] = &[
+pub(crate) static NEGATION_POST: Cues = Cues::new(&[
     "is unlikely",
     "are unlikely",
     "unlikely",
@@ -156,7 +158,7 @@ pub(crate) const NEGATION_POST: &[&str] = &[
     "haven't been proven",
     "hasn't been shown",
     "haven't been shown",
-];
+]);
 
 /// Pseudo-negations: a negation word followed by one of these does not negate the claim
 /// ("not only", "no doubt", and claim-bearing forms like "no longer need surgery").
@@ -164,7 +166,7 @@ pub(crate) const NEGATION_POST: &[&str] = &[
 /// Source: [NegEx] pseudo-negation (not only, not necessarily, without difficulty, no
 /// change); design additions (no doubt, no wonder, no longer, no more, never felt) for
 /// marketing prose where the negation *is* the claim (DOMAIN.md §2.4).
-pub(crate) const PSEUDO_NEGATION_NEXT: &[&str] = &[
+pub(crate) static PSEUDO_NEGATION_NEXT: Cues = Cues::new(&[
     "only",
     "just",
     "doubt",
@@ -192,13 +194,14 @@ pub(crate) const PSEUDO_NEGATION_NEXT: &[&str] = &[
     "worry",
     "let",
     "wait",
-];
+]);
 
 /// Words that turn "nothing/nobody/no one … than/like" into a superlative claim rather than a
 /// negation ("Nothing heals knees faster than PRP").
 ///
 /// Source: design addition (comparative-superiority, DOMAIN.md §1.17).
-pub(crate) const SUPERLATIVE_MARKERS: &[&str] = &["than", "like", "compares", "compare", "beats"];
+pub(crate) static SUPERLATIVE_MARKERS: Cues =
+    Cues::new(&["than", "like", "compares", "compare", "beats"]);
 
 // ---------------------------------------------------------------------------------------------
 // Hedges
@@ -212,7 +215,7 @@ pub(crate) const SUPERLATIVE_MARKERS: &[&str] = &["than", "like", "compares", "c
 /// unknown, hypothesize); DOMAIN.md §2.1 Tier B (is being studied, under investigation,
 /// experimental, unproven, results vary, for some patients, too early to know, more research
 /// is needed).
-pub(crate) const HEDGES: &[&str] = &[
+pub(crate) static HEDGES: Cues = Cues::new(&[
     "may",
     "might",
     "could",
@@ -306,21 +309,21 @@ pub(crate) const HEDGES: &[&str] = &[
     "limited evidence",
     "mixed results",
     "mixed evidence",
-];
+]);
 
 /// Verbs that follow "some people" when it is vague attribution, not a hedge
 /// ("some people say …").
 ///
 /// Source: [Wikipedia-WTW] weasel words ("some people say").
-pub(crate) const WEASEL_SAY_VERBS: &[&str] = &[
+pub(crate) static WEASEL_SAY_VERBS: Cues = Cues::new(&[
     "say", "says", "said", "claim", "believe", "think", "feel", "argue",
-];
+]);
 
 /// Evidential verbs that hedge only when a research noun is their subject ("early research
 /// suggests …", not "doctors suggest PRP").
 ///
 /// Source: [Hyland-2005] (suggest, indicate); [CoNLL-2010] speculation verbs.
-pub(crate) const EVIDENTIAL_VERBS: &[&str] = &[
+pub(crate) static EVIDENTIAL_VERBS: Cues = Cues::new(&[
     "suggest",
     "suggests",
     "suggested",
@@ -331,12 +334,12 @@ pub(crate) const EVIDENTIAL_VERBS: &[&str] = &[
     "indicating",
     "hint",
     "hints",
-];
+]);
 
 /// Subjects that make an evidential verb a hedge.
 ///
 /// Source: design addition (DOMAIN.md §2.1 Tier B "early studies suggest").
-pub(crate) const RESEARCH_NOUNS: &[&str] = &[
+pub(crate) static RESEARCH_NOUNS: Cues = Cues::new(&[
     "study",
     "studies",
     "research",
@@ -357,14 +360,14 @@ pub(crate) const RESEARCH_NOUNS: &[&str] = &[
     "science",
     "this",
     "which",
-];
+]);
 
 /// Frames that name a claim as the topic of research, a review or a question, not as an
 /// outcome ("trials of MSCs for cartilage repair"); they hedge a match later in their clause.
 ///
 /// Source: `../shared/eval/README.md` decision rule 1 (*is being explored / studied for*), issue 8
 /// ("research-topic framing"); the verbs are the research verbs of [Hyland-2005].
-pub(crate) const RESEARCH_TOPIC_FRAMES: &[&str] = &[
+pub(crate) static RESEARCH_TOPIC_FRAMES: Cues = Cues::new(&[
     "trial of",
     "trials of",
     "trial testing",
@@ -433,7 +436,7 @@ pub(crate) const RESEARCH_TOPIC_FRAMES: &[&str] = &[
     "studied how",
     "to understand how",
     "to learn whether",
-];
+]);
 
 /// Phrases that confine a result to the laboratory or to animals ("made new cartilage in lab
 /// tests"): such a result is reported, not promised, unless the sentence carries it over to
@@ -441,7 +444,7 @@ pub(crate) const RESEARCH_TOPIC_FRAMES: &[&str] = &[
 ///
 /// Source: `../shared/eval/README.md` (hard negative: "lab context stated"); DOMAIN.md
 /// preclinical-extrapolation.
-pub(crate) const LAB_SCOPE: &[&str] = &[
+pub(crate) static LAB_SCOPE: Cues = Cues::new(&[
     "in lab tests",
     "in laboratory tests",
     "in the lab",
@@ -472,14 +475,14 @@ pub(crate) const LAB_SCOPE: &[&str] = &[
     "laboratory studies",
     "lab studies",
     "animal studies",
-];
+]);
 
 /// Words that carry a lab or animal result over to patients ("… in rats, so it will work for
 /// you") or present it as proof ("research in horses confirms …"): with one of them the
 /// sentence extrapolates, which preclinical-extrapolation flags.
 ///
 /// Source: DOMAIN.md preclinical-extrapolation.
-pub(crate) const LAB_TO_PATIENT: &[&str] = &[
+pub(crate) static LAB_TO_PATIENT: Cues = Cues::new(&[
     "you",
     "your",
     "yours",
@@ -504,14 +507,14 @@ pub(crate) const LAB_TO_PATIENT: &[&str] = &[
     "expect",
     "our",
     "we",
-];
+]);
 
 /// Verbs of proof: after a research frame they turn it back into vague authority ("studies of
 /// PRP prove it rebuilds cartilage").
 ///
 /// Source: DESIGN.md "Context conditions" (vague authority is not attribution); DOMAIN.md §2.2
 /// boosters.
-pub(crate) const PROOF_VERBS: &[&str] = &[
+pub(crate) static PROOF_VERBS: Cues = Cues::new(&[
     "show",
     "shows",
     "showed",
@@ -536,14 +539,14 @@ pub(crate) const PROOF_VERBS: &[&str] = &[
     "revealed",
     "document",
     "documented",
-];
+]);
 
 /// What an approval is accurately for when it is not for the knee: cord blood is approved for
 /// disorders of the blood-forming system, a centrifuge is cleared as a device.
 ///
 /// Source: DOMAIN.md regulatory-status (the FDA's list of licensed cord blood products; 510(k)
 /// device clearance of PRP systems).
-pub(crate) const OTHER_INDICATIONS: &[&str] = &[
+pub(crate) static OTHER_INDICATIONS: Cues = Cues::new(&[
     "blood",
     "blood-forming",
     "hematopoietic",
@@ -560,13 +563,13 @@ pub(crate) const OTHER_INDICATIONS: &[&str] = &[
     "wound",
     "wounds",
     "burns",
-];
+]);
 
 /// Phrases that confine a result to a named study population.
 ///
 /// Source: `../shared/eval/README.md` decision rule 9 (results confined to the study population
 /// are ok).
-pub(crate) const STUDY_POPULATION: &[&str] = &[
+pub(crate) static STUDY_POPULATION: Cues = Cues::new(&[
     "in the trial",
     "in this trial",
     "in that trial",
@@ -596,13 +599,13 @@ pub(crate) const STUDY_POPULATION: &[&str] = &[
     "patients in the study",
     "at follow-up",
     "at final follow-up",
-];
+]);
 
 /// Past-tense verbs a study report uses ("patients reported", "the group had").
 ///
 /// Source: design addition; a result *reported* for a study is past tense, a clinic's promise
 /// present or future.
-pub(crate) const PAST_REPORT_VERBS: &[&str] = &[
+pub(crate) static PAST_REPORT_VERBS: Cues = Cues::new(&[
     "reported",
     "had",
     "showed",
@@ -625,12 +628,12 @@ pub(crate) const PAST_REPORT_VERBS: &[&str] = &[
     "returned",
     "received",
     "scored",
-];
+]);
 
 /// Verbs that report a source's figure ("the CDC estimates", "a 2019 trial found").
 ///
 /// Source: `../shared/eval/README.md` decision rule 10 (attributed, precise figures are ok).
-pub(crate) const SOURCE_VERBS: &[&str] = &[
+pub(crate) static SOURCE_VERBS: Cues = Cues::new(&[
     "estimates",
     "estimated",
     "reports",
@@ -648,12 +651,12 @@ pub(crate) const SOURCE_VERBS: &[&str] = &[
     "showed",
     "shows",
     "concluded",
-];
+]);
 
 /// Organisations whose figures are a named source. Matched only when written with a capital.
 ///
 /// Source: the regulators and agencies cited by DOMAIN.md.
-pub(crate) const NAMED_SOURCES: &[&str] = &[
+pub(crate) static NAMED_SOURCES: Cues = Cues::new(&[
     "cdc",
     "who",
     "world health organization",
@@ -677,12 +680,12 @@ pub(crate) const NAMED_SOURCES: &[&str] = &[
     "oarsi",
     "acr",
     "american college of rheumatology",
-];
+]);
 
 /// Units a study's size is counted in ("300 patients", "48 knees").
 ///
 /// Source: design addition.
-pub(crate) const STUDY_UNITS: &[&str] = &[
+pub(crate) static STUDY_UNITS: Cues = Cues::new(&[
     "patients",
     "participants",
     "subjects",
@@ -695,12 +698,12 @@ pub(crate) const STUDY_UNITS: &[&str] = &[
     "athletes",
     "trials",
     "studies",
-];
+]);
 
 /// Words that make "would" conditional, and therefore a hedge.
 ///
 /// Source: [Hyland-2005] lists "would" as a hedge in its conditional use only.
-pub(crate) const CONDITIONAL_MARKERS: &[&str] = &["if", "unless", "provided", "assuming"];
+pub(crate) static CONDITIONAL_MARKERS: Cues = Cues::new(&["if", "unless", "provided", "assuming"]);
 
 // ---------------------------------------------------------------------------------------------
 // Aspiration
@@ -711,7 +714,7 @@ pub(crate) const CONDITIONAL_MARKERS: &[&str] = &["if", "unless", "provided", "a
 /// Source: DESIGN.md "Context conditions" (aims to, is designed to, seeks to, the goal is, is
 /// intended to, potential, potentially, promising, shows promise); DOMAIN.md §2.1 "Not hedges"
 /// (potential downgrades one level instead of passing).
-pub(crate) const ASPIRATIONAL: &[&str] = &[
+pub(crate) static ASPIRATIONAL: Cues = Cues::new(&[
     "ambition",
     "ambitions",
     "need for",
@@ -777,13 +780,13 @@ pub(crate) const ASPIRATIONAL: &[&str] = &[
     "research into",
     "working toward",
     "working towards",
-];
+]);
 
 /// Verbs that report someone else's statement without judging it ("predicts", "tells
 /// patients that"); they distance a claim only when a rebuttal follows (see [`REBUTTALS`]).
 ///
 /// Source: design addition (DOMAIN.md §2.5 reporting verbs, narrowed to neutral ones).
-pub(crate) const REPORTED_SPEECH: &[&str] = &[
+pub(crate) static REPORTED_SPEECH: Cues = Cues::new(&[
     "predict",
     "predicts",
     "predicted",
@@ -803,12 +806,12 @@ pub(crate) const REPORTED_SPEECH: &[&str] = &[
     "insists",
     "insisted",
     "suggests",
-];
+]);
 
 /// What follows "but" when a reported claim is being rebutted.
 ///
 /// Source: design addition, modelled on FDA/ISSCR wording (DOMAIN.md §2.1 Tier B).
-pub(crate) const REBUTTALS: &[&str] = &[
+pub(crate) static REBUTTALS: Cues = Cues::new(&[
     "there is no evidence",
     "there's no evidence",
     "no evidence",
@@ -832,20 +835,21 @@ pub(crate) const REBUTTALS: &[&str] = &[
     "not supported",
     "trials found no",
     "studies found no",
-];
+]);
 
 /// Words before "potential" that make it an innate capacity the writer asserts ("the body's
 /// natural potential to repair"), not the future hope that softens a claim.
 ///
 /// Source: design addition (DOMAIN.md §2.3 aspirational framing is about the future).
-pub(crate) const INNATE_CAPACITY: &[&str] = &["natural", "innate", "inherent", "own", "healing"];
+pub(crate) static INNATE_CAPACITY: Cues =
+    Cues::new(&["natural", "innate", "inherent", "own", "healing"]);
 
 /// Aspirational cues that frame a match that comes *before* them, as the clause's predicate
 /// ("regrowing cartilage is promising", "… shows promise"); first words only.
 ///
 /// Source: design addition (DESIGN.md `aspirational`), so a trailing "potential alternative"
 /// does not soften an unrelated earlier claim.
-pub(crate) const POST_ASPIRATIONAL: &[&str] = &[
+pub(crate) static POST_ASPIRATIONAL: Cues = Cues::new(&[
     "promising",
     "shows",
     "show",
@@ -854,7 +858,7 @@ pub(crate) const POST_ASPIRATIONAL: &[&str] = &[
     "hold",
     "remains",
     "remain",
-];
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Questions
@@ -864,7 +868,7 @@ pub(crate) const POST_ASPIRATIONAL: &[&str] = &[
 ///
 /// Source: design addition (DOMAIN.md §2.6 design note: a question wrapping a claim is a
 /// claim).
-pub(crate) const RHETORICAL_OPENERS: &[&str] = &[
+pub(crate) static RHETORICAL_OPENERS: Cues = Cues::new(&[
     "hard to believe",
     "ready to",
     "are you ready",
@@ -892,13 +896,13 @@ pub(crate) const RHETORICAL_OPENERS: &[&str] = &[
     "need a",
     "still suffering",
     "still living",
-];
+]);
 
 /// Openers of a next sentence that answer a question affirmatively ("Yes! …").
 ///
 /// Source: DESIGN.md "Context conditions" (`question`: "Can stem cells cure arthritis? Yes!" is
 /// a claim); DOMAIN.md §2.6.
-pub(crate) const AFFIRMATIVE_ANSWERS: &[&str] = &[
+pub(crate) static AFFIRMATIVE_ANSWERS: Cues = Cues::new(&[
     "yes",
     "yep",
     "yeah",
@@ -914,7 +918,7 @@ pub(crate) const AFFIRMATIVE_ANSWERS: &[&str] = &[
     "the short answer is yes",
     "the answer is a resounding yes",
     "the answer is absolutely",
-];
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Attribution
@@ -926,7 +930,7 @@ pub(crate) const AFFIRMATIVE_ANSWERS: &[&str] = &[
 /// Source: [Wikipedia-WTW] expressions of doubt (supposed, purported, alleged, so-called);
 /// DOMAIN.md §2.5 reporting-of-claims verbs (claim, advertise, tout, promise) and warning
 /// frames (the FDA warns, beware of, red flag, be wary of) [FDA-2021] [ISSCR-Truth].
-pub(crate) const ATTRIBUTION: &[&str] = &[
+pub(crate) static ATTRIBUTION: Cues = Cues::new(&[
     "claim",
     "claims",
     "claimed",
@@ -994,13 +998,13 @@ pub(crate) const ATTRIBUTION: &[&str] = &[
     "a belief that",
     "misconception that",
     "the misconception that",
-];
+]);
 
 /// Reporting verbs that distance only when followed by "as" before the match
 /// ("clinics market stem cells as a cure", "sold as").
 ///
 /// Source: DOMAIN.md §2.5 (market(ed) as, promote(d) as, is/are sold as) [FTC-Henderson-scoop].
-pub(crate) const ATTRIBUTION_WITH_AS: &[&str] = &[
+pub(crate) static ATTRIBUTION_WITH_AS: Cues = Cues::new(&[
     "market",
     "markets",
     "marketing",
@@ -1029,18 +1033,18 @@ pub(crate) const ATTRIBUTION_WITH_AS: &[&str] = &[
     "portrayed",
     "brand",
     "branded",
-];
+]);
 
 /// Promise verbs: distancing when a third party promises, a claim when "we promise".
 ///
 /// Source: DOMAIN.md §2.5 (promise(s/d)).
-pub(crate) const PROMISE_VERBS: &[&str] = &["promise", "promises", "promised"];
+pub(crate) static PROMISE_VERBS: Cues = Cues::new(&["promise", "promises", "promised"]);
 
 /// Words just before "promise" that make it the noun of hope, not a reported promise
 /// ("shows promise", "the promise of").
 ///
 /// Source: design addition.
-pub(crate) const PROMISE_NOUN_MARKERS: &[&str] = &[
+pub(crate) static PROMISE_NOUN_MARKERS: Cues = Cues::new(&[
     "show",
     "shows",
     "showed",
@@ -1058,19 +1062,20 @@ pub(crate) const PROMISE_NOUN_MARKERS: &[&str] = &[
     "early",
     "considerable",
     "significant",
-];
+]);
 
 /// First-person words: a reporting verb with one of these as subject is the writer's own
 /// claim ("we claim", "we promise", "our clinic promises"), not attribution.
 ///
 /// Source: DESIGN.md "Context conditions" (attributed) and [FTC-255] (endorsements in
 /// promotional copy are the advertiser's claims).
-pub(crate) const FIRST_PERSON: &[&str] = &["we", "i", "our", "my", "us", "we're", "i'm", "we've"];
+pub(crate) static FIRST_PERSON: Cues =
+    Cues::new(&["we", "i", "our", "my", "us", "we're", "i'm", "we've"]);
 
 /// Third parties whose "say" is a reported, distanced claim ("some clinics say …").
 ///
 /// Source: design addition modelled on DOMAIN.md §2.5 ("clinics claim").
-pub(crate) const COMMERCIAL_SOURCES: &[&str] = &[
+pub(crate) static COMMERCIAL_SOURCES: Cues = Cues::new(&[
     "clinic",
     "clinics",
     "clinic's",
@@ -1097,12 +1102,12 @@ pub(crate) const COMMERCIAL_SOURCES: &[&str] = &[
     "pamphlets",
     "adverts",
     "advertisements",
-];
+]);
 
 /// Verbs of saying that distance only after a commercial source.
 ///
 /// Source: design addition.
-pub(crate) const SAY_VERBS: &[&str] = &[
+pub(crate) static SAY_VERBS: Cues = Cues::new(&[
     "say",
     "says",
     "said",
@@ -1131,13 +1136,13 @@ pub(crate) const SAY_VERBS: &[&str] = &[
     "promise",
     "promises",
     "promised",
-];
+]);
 
 /// Vague authorities after "according to": these add false authority and are *not*
 /// distancing ("according to research, …").
 ///
 /// Source: [Wikipedia-WTW] weasel words; DOMAIN.md §2.5.
-pub(crate) const VAGUE_AUTHORITIES: &[&str] = &[
+pub(crate) static VAGUE_AUTHORITIES: Cues = Cues::new(&[
     "research",
     "studies",
     "study",
@@ -1152,13 +1157,13 @@ pub(crate) const VAGUE_AUTHORITIES: &[&str] = &[
     "patients",
     "our",
     "we",
-];
+]);
 
 /// Who a "told" reports to when it distances ("told patients", "told listeners that"); "told
 /// me" is a testimonial, not attribution.
 ///
 /// Source: design addition.
-pub(crate) const AUDIENCES: &[&str] = &[
+pub(crate) static AUDIENCES: Cues = Cues::new(&[
     "patients",
     "listeners",
     "viewers",
@@ -1169,13 +1174,13 @@ pub(crate) const AUDIENCES: &[&str] = &[
     "them",
     "that",
     "readers",
-];
+]);
 
 /// Warning frames: they distance a claim from either side ("a guaranteed cure is a red flag",
 /// "beware of …").
 ///
 /// Source: DOMAIN.md §2.5 warning frames (red flag, be wary of, beware of); design additions.
-pub(crate) const WARNING_FRAMES: &[&str] = &[
+pub(crate) static WARNING_FRAMES: Cues = Cues::new(&[
     "red",
     "warning",
     "warnings",
@@ -1188,15 +1193,15 @@ pub(crate) const WARNING_FRAMES: &[&str] = &[
     "misleading",
     "fraudulent",
     "falsely",
-];
+]);
 
 /// Stems of reporting verbs whose subject decides whether they distance ("clinics claim") or
 /// assert ("we claim"). Unlike the other lists these are word prefixes, not whole tokens.
 ///
 /// Source: DOMAIN.md §2.5 reporting-of-claims verbs; design additions.
-pub(crate) const REPORTING_VERB_STEMS: &[&str] = &[
+pub(crate) static REPORTING_VERB_STEMS: Cues = Cues::new(&[
     "claim", "promis", "advertis", "market", "tout", "sold", "sell", "promot", "told", "hyped",
-];
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Clause structure
@@ -1207,7 +1212,7 @@ pub(crate) const REPORTING_VERB_STEMS: &[&str] = &[
 /// Source: [NegEx] scope termination (but, however, nevertheless, yet, though, although,
 /// except, aside from, apart from); DESIGN.md (but, however, although, yet, except); design
 /// additions (whereas, because, unless, when).
-pub(crate) const CLAUSE_BREAKERS: &[&str] = &[
+pub(crate) static CLAUSE_BREAKERS: Cues = Cues::new(&[
     "but",
     "however",
     "although",
@@ -1224,34 +1229,34 @@ pub(crate) const CLAUSE_BREAKERS: &[&str] = &[
     "yet",
     "aside from",
     "apart from",
-];
+]);
 
 /// Subordinators: at the start of a sentence or after a comma they open a clause that the
 /// next comma closes ("Although results vary, stem cells regrow cartilage").
 ///
 /// Source: design addition (DESIGN.md: a concessive clause does not hedge the main clause).
-pub(crate) const SUBORDINATORS: &[&str] = &[
+pub(crate) static SUBORDINATORS: Cues = Cues::new(&[
     "although", "though", "while", "whereas", "because", "since", "when", "whenever", "unless",
     "if", "whether", "still",
-];
+]);
 
 /// Words after "and"/"or" that start a new finite clause ("may ease pain and will regrow
 /// cartilage"): finite auxiliaries, modals and subject pronouns. Base forms (have, be, do)
 /// are absent because they continue a verb phrase under the first modal.
 ///
 /// Source: DESIGN.md (hedge scope: "may ease pain and will regrow cartilage").
-pub(crate) const NEW_CLAUSE_AFTER_AND: &[&str] = &[
+pub(crate) static NEW_CLAUSE_AFTER_AND: Cues = Cues::new(&[
     "will", "would", "can", "could", "may", "might", "must", "shall", "should", "is", "are", "was",
     "were", "has", "does", "did", "it", "they", "we", "you", "he", "she", "this", "these", "there",
     "that's", "it's", "they're", "you'll", "it'll", "they'll", "you're",
-];
+]);
 
 /// Contrastive words: the only breaks when segmenting for attribution, which carries across
 /// commas, colons and coordination ("The FDA warns: clinics claim …").
 ///
 /// Source: the contrastive subset of [`CLAUSE_BREAKERS`]; DESIGN.md (but, however, although,
 /// yet, except).
-pub(crate) const CONTRASTIVE: &[&str] = &[
+pub(crate) static CONTRASTIVE: Cues = Cues::new(&[
     "but",
     "however",
     "although",
@@ -1261,15 +1266,15 @@ pub(crate) const CONTRASTIVE: &[&str] = &[
     "nevertheless",
     "nonetheless",
     "except",
-];
+]);
 
 /// Words that may precede "yet" without making it a clause break ("has not yet been shown").
 ///
 /// Source: design addition.
-pub(crate) const YET_ADVERB_CONTEXT: &[&str] = &[
+pub(crate) static YET_ADVERB_CONTEXT: Cues = Cues::new(&[
     "not", "never", "has", "have", "had", "is", "are", "was", "were", "been", "as", "nor",
     "evidence", "proof", "data", "research", "studies", "trials",
-];
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Citations
@@ -1279,7 +1284,7 @@ pub(crate) const YET_ADVERB_CONTEXT: &[&str] = &[
 /// 2021"). Compared with the lowercased word before the year, not with tokens.
 ///
 /// Source: design addition.
-pub(crate) const NOT_AUTHORS: &[&str] = &[
+pub(crate) static NOT_AUTHORS: Cues = Cues::new(&[
     "since",
     "from",
     "until",
@@ -1319,4 +1324,4 @@ pub(crate) const NOT_AUTHORS: &[&str] = &[
     "late",
     "early",
     "mid",
-];
+]);

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::rules::Condition;
 use crate::text::context::clauses::{segment, Segmenting};
-use crate::text::context::tokens::{longest_at, tokenize, Token};
+use crate::text::context::tokens::{longest_at, tokenize, Cues, Token};
 use crate::text::context::Cue;
 
 pub(super) struct Analysis<'a> {
@@ -85,7 +85,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// All occurrences of entries of `list` (longest at each position), outside the match.
-    pub(super) fn find(&self, list: &[&str]) -> Vec<Span> {
+    pub(super) fn find(&self, list: &Cues) -> Vec<Span> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {

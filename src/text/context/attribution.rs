@@ -50,11 +50,11 @@ impl Analysis<'_> {
     /// report is distanced by what follows it, even with no distancing word before it.
     fn rebutted_report(&self) -> Option<Span> {
         let reporter = (0..self.before).find(|&i| {
-            is_in(cues::REPORTED_SPEECH, &self.tokens[i].norm) && !self.first_person_subject(i)
+            is_in(&cues::REPORTED_SPEECH, &self.tokens[i].norm) && !self.first_person_subject(i)
         })?;
         let but = (self.after..self.tokens.len()).find(|&i| self.tokens[i].norm == "but")?;
         let rebutted = (but + 1..(but + 9).min(self.tokens.len()))
-            .any(|i| longest_at(&self.tokens, i, cues::REBUTTALS).is_some());
+            .any(|i| longest_at(&self.tokens, i, &cues::REBUTTALS).is_some());
         rebutted.then_some((reporter, reporter + 1))
     }
 
@@ -68,14 +68,14 @@ impl Analysis<'_> {
             if !t.is_word {
                 continue;
             }
-            let span = if let Some(e) = longest_at(&self.tokens, i, cues::ATTRIBUTION) {
+            let span = if let Some(e) = longest_at(&self.tokens, i, &cues::ATTRIBUTION) {
                 let told = t.norm == "told" && e == i + 1;
                 (!told || self.next_is_audience(e)).then_some((i, e))
-            } else if is_in(cues::PROMISE_VERBS, &t.norm) {
+            } else if is_in(&cues::PROMISE_VERBS, &t.norm) {
                 let noun = prev_word(&self.tokens, i)
-                    .is_some_and(|p| is_in(cues::PROMISE_NOUN_MARKERS, &self.tokens[p].norm));
+                    .is_some_and(|p| is_in(&cues::PROMISE_NOUN_MARKERS, &self.tokens[p].norm));
                 (!noun).then_some((i, i + 1))
-            } else if is_in(cues::ATTRIBUTION_WITH_AS, &t.norm) {
+            } else if is_in(&cues::ATTRIBUTION_WITH_AS, &t.norm) {
                 let as_follows =
                     (i + 1..self.before.max(i + 1)).any(|k| self.tokens[k].norm == "as");
                 (as_follows || quoted).then_some((i, i + 1))
@@ -84,15 +84,15 @@ impl Analysis<'_> {
                 // director" is the advertiser speaking: neither distances the claim.
                 let vague = (e..(e + 2).min(self.tokens.len())).any(|k| {
                     let word = self.tokens[k].norm.as_str();
-                    is_in(cues::VAGUE_AUTHORITIES, word) || is_in(cues::FIRST_PERSON, word)
+                    is_in(&cues::VAGUE_AUTHORITIES, word) || is_in(&cues::FIRST_PERSON, word)
                 });
                 (!vague).then_some((i, e))
-            } else if is_in(cues::COMMERCIAL_SOURCES, &t.norm) {
+            } else if is_in(&cues::COMMERCIAL_SOURCES, &t.norm) {
                 // "clinics say", "clinics contacted by reporters quoted": a seller the writer
                 // reports on; "our clinic says" is the advertiser itself.
                 (i + 1..(i + 7).min(self.tokens.len()))
                     .take_while(|&k| self.tokens[k].is_word)
-                    .find(|&k| is_in(cues::SAY_VERBS, &self.tokens[k].norm))
+                    .find(|&k| is_in(&cues::SAY_VERBS, &self.tokens[k].norm))
                     .filter(|_| !self.first_person_subject(i))
                     .map(|k| (i, k + 1))
             } else {
@@ -112,7 +112,7 @@ impl Analysis<'_> {
     fn next_is_audience(&self, e: usize) -> bool {
         self.tokens
             .get(e)
-            .is_some_and(|n| is_in(cues::AUDIENCES, &n.norm))
+            .is_some_and(|n| is_in(&cues::AUDIENCES, &n.norm))
     }
 
     /// A first-person word among the two words before `i` ("we claim", "our clinic promises").
@@ -120,7 +120,7 @@ impl Analysis<'_> {
         let mut k = i;
         let mut seen = 0;
         while let Some(p) = prev_word(&self.tokens, k) {
-            if is_in(cues::FIRST_PERSON, &self.tokens[p].norm) {
+            if is_in(&cues::FIRST_PERSON, &self.tokens[p].norm) {
                 return true;
             }
             seen += 1;
@@ -137,8 +137,8 @@ impl Analysis<'_> {
     fn is_postposed_report(&self, s: usize) -> bool {
         let t = &self.tokens[s];
         // Warning frames distance from either side ("a guaranteed cure is a red flag").
-        let warning = is_in(cues::WARNING_FRAMES, &t.norm);
-        if warning || t.norm == "according" || is_in(cues::COMMERCIAL_SOURCES, &t.norm) {
+        let warning = is_in(&cues::WARNING_FRAMES, &t.norm);
+        if warning || t.norm == "according" || is_in(&cues::COMMERCIAL_SOURCES, &t.norm) {
             return true;
         }
         matches!(
@@ -146,7 +146,7 @@ impl Analysis<'_> {
             "claim" | "claims" | "claimed" | "promise" | "promises"
         ) && prev_word(&self.tokens, s).is_some_and(|p| {
             let w = self.tokens[p].norm.as_str();
-            is_in(cues::COMMERCIAL_SOURCES, w) || matches!(w, "they" | "some" | "marketers")
+            is_in(&cues::COMMERCIAL_SOURCES, w) || matches!(w, "they" | "some" | "marketers")
         })
     }
 

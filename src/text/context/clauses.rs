@@ -104,18 +104,18 @@ pub(super) fn segment(tokens: &[Token], mode: Segmenting) -> Vec<usize> {
         }
         let breaks = match mode {
             Segmenting::Clause => {
-                if is_in(cues::SUBORDINATORS, word) && is_clause_start(tokens, i) {
+                if is_in(&cues::SUBORDINATORS, word) && is_clause_start(tokens, i) {
                     fresh(&mut id);
                     sub_open = true;
                     false
                 } else {
-                    (longest_at(tokens, i, cues::CLAUSE_BREAKERS).is_some()
+                    (longest_at(tokens, i, &cues::CLAUSE_BREAKERS).is_some()
                         && !is_non_breaking_conjunction(tokens, i, has_not_only))
                         || starts_new_coordinate_clause(tokens, i)
                 }
             }
             Segmenting::Contrast => {
-                is_in(cues::CONTRASTIVE, word)
+                is_in(&cues::CONTRASTIVE, word)
                     && !is_non_breaking_conjunction(tokens, i, has_not_only)
             }
         };
@@ -161,7 +161,7 @@ fn is_non_breaking_conjunction(tokens: &[Token], i: usize, has_not_only: bool) -
     let next = tokens.get(i + 1).map(|t| t.norm.as_str());
     match word {
         "yet" => {
-            prev.is_some_and(|p| is_in(cues::YET_ADVERB_CONTEXT, p) || is_nt_word(p))
+            prev.is_some_and(|p| is_in(&cues::YET_ADVERB_CONTEXT, p) || is_nt_word(p))
                 || matches!(
                     next,
                     Some("been" | "to" | "proven" | "shown" | "known" | "that")
@@ -184,6 +184,6 @@ fn starts_new_coordinate_clause(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     tokens.get(i + 1).is_some_and(|n| {
-        n.is_word && (is_in(cues::NEW_CLAUSE_AFTER_AND, &n.norm) || is_nt_word(&n.norm))
+        n.is_word && (is_in(&cues::NEW_CLAUSE_AFTER_AND, &n.norm) || is_nt_word(&n.norm))
     })
 }

@@ -17,7 +17,7 @@ impl Analysis<'_> {
     pub(super) fn hedged(&self) -> Option<Span> {
         let clauses = self.match_clauses();
         let in_scope = |k: usize| clauses.contains(&self.clause[k]);
-        let lexical = self.find(cues::HEDGES).into_iter().find(|&(s, e)| {
+        let lexical = self.find(&cues::HEDGES).into_iter().find(|&(s, e)| {
             in_scope(s) && !self.is_month_may(s) && !self.is_weasel_some_people(s, e)
         });
         if lexical.is_some() {
@@ -26,7 +26,7 @@ impl Analysis<'_> {
         let conditional = self
             .tokens
             .iter()
-            .any(|t| is_in(cues::CONDITIONAL_MARKERS, &t.norm));
+            .any(|t| is_in(&cues::CONDITIONAL_MARKERS, &t.norm));
         (0..self.tokens.len())
             .find_map(|k| {
                 if !in_scope(k) || !self.outside_match((k, k + 1)) {
@@ -34,7 +34,7 @@ impl Analysis<'_> {
                 }
                 let norm = self.tokens[k].norm.as_str();
                 let evidential =
-                    is_in(cues::EVIDENTIAL_VERBS, norm) && self.has_research_subject(k);
+                    is_in(&cues::EVIDENTIAL_VERBS, norm) && self.has_research_subject(k);
                 let would = norm == "would"
                     && (conditional || self.tokens.get(k + 1).is_some_and(|n| n.norm == "likely"));
                 (evidential || would).then_some((k, k + 1))
@@ -56,7 +56,7 @@ impl Analysis<'_> {
             && self
                 .tokens
                 .get(e)
-                .is_some_and(|t| is_in(cues::WEASEL_SAY_VERBS, &t.norm))
+                .is_some_and(|t| is_in(&cues::WEASEL_SAY_VERBS, &t.norm))
     }
 
     /// A research noun within five words before an evidential verb, in its clause.
@@ -70,7 +70,7 @@ impl Analysis<'_> {
             if !t.is_word {
                 continue;
             }
-            if is_in(cues::RESEARCH_NOUNS, &t.norm) {
+            if is_in(&cues::RESEARCH_NOUNS, &t.norm) {
                 return true;
             }
             words += 1;
@@ -89,11 +89,11 @@ impl Analysis<'_> {
     /// "…, offering a potential alternative" frames something else, not the match.
     pub(super) fn aspirational(&self) -> Option<Span> {
         let clauses = self.match_clauses();
-        self.find(cues::ASPIRATIONAL).into_iter().find(|&(s, _)| {
+        self.find(&cues::ASPIRATIONAL).into_iter().find(|&(s, _)| {
             // "the body's natural potential to repair" states a capacity, not a hope.
             let innate = self.tokens[s].norm == "potential"
                 && prev_word(&self.tokens, s)
-                    .is_some_and(|p| is_in(cues::INNATE_CAPACITY, &self.tokens[p].norm));
+                    .is_some_and(|p| is_in(&cues::INNATE_CAPACITY, &self.tokens[p].norm));
             !innate
                 && clauses.contains(&self.clause[s])
                 && (s < self.before

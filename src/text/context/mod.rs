@@ -52,6 +52,7 @@ use crate::text::floor_char_boundary;
 use analysis::Analysis;
 use citations::cited;
 use questions::question;
+pub(crate) use tokens::Cues;
 
 /// The cue that made a condition hold, for explaining decisions to users.
 #[derive(Debug, Clone, PartialEq, Eq)]

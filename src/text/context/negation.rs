@@ -31,7 +31,7 @@ impl Analysis<'_> {
                 ) || self.tokens[j].norm.ends_with("-approved")
             });
             let end = (k + 1..self.tokens.len().min(k + 8))
-                .find(|&j| is_in(cues::OTHER_INDICATIONS, &self.tokens[j].norm))?;
+                .find(|&j| is_in(&cues::OTHER_INDICATIONS, &self.tokens[j].norm))?;
             approval_before.then_some((k, end + 1))
         })
     }
@@ -45,8 +45,8 @@ impl Analysis<'_> {
             // that starts at "shown") still has its negation word before the match: fall
             // back to the short cue then.
             let long =
-                longest_at(&self.tokens, i, cues::NEGATION_LONG).filter(|&e| e <= self.before);
-            let short = longest_at(&self.tokens, i, cues::NEGATION_PRE)
+                longest_at(&self.tokens, i, &cues::NEGATION_LONG).filter(|&e| e <= self.before);
+            let short = longest_at(&self.tokens, i, &cues::NEGATION_PRE)
                 .or_else(|| is_nt_word(&self.tokens[i].norm).then_some(i + 1));
             let (end, window) = match (long, short) {
                 (Some(e), _) => (e, 15),
@@ -125,13 +125,13 @@ impl Analysis<'_> {
         superlative_subject
             && (e..self.tokens.len()).any(|k| {
                 self.clause[k] == self.clause[s]
-                    && is_in(cues::SUPERLATIVE_MARKERS, &self.tokens[k].norm)
+                    && is_in(&cues::SUPERLATIVE_MARKERS, &self.tokens[k].norm)
             })
     }
 
     fn post_negation(&self) -> Option<Span> {
         let target = self.last_clause()?;
-        self.find(cues::NEGATION_POST).into_iter().find(|&(s, _)| {
+        self.find(&cues::NEGATION_POST).into_iter().find(|&(s, _)| {
             s >= self.after
                 && self.clause[s] == target
                 && self.within_words(self.after, s, target, 4)

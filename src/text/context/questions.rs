@@ -23,7 +23,7 @@ pub(super) fn question(sentence: &str, next: Option<&str>) -> Option<Cue> {
     let start = body.len() - mark.len_utf8();
     let tokens = tokenize(sentence);
     let first = tokens.iter().position(|t| t.is_word)?;
-    if longest_at(&tokens, first, cues::RHETORICAL_OPENERS).is_some() {
+    if longest_at(&tokens, first, &cues::RHETORICAL_OPENERS).is_some() {
         return None;
     }
     if next.is_some_and(is_affirmative_answer) {
@@ -49,7 +49,7 @@ fn is_affirmative_answer(next: &str) -> bool {
     {
         return false;
     }
-    if longest_at(&tokens, first, cues::AFFIRMATIVE_ANSWERS).is_some() {
+    if longest_at(&tokens, first, &cues::AFFIRMATIVE_ANSWERS).is_some() {
         return true;
     }
     // "For most patients, yes." and similar short lead-ins.

@@ -37,7 +37,7 @@ impl Analysis<'_> {
             if self.clause[k] != clause {
                 continue;
             }
-            if let Some(e) = longest_at(&self.tokens, k, cues::RESEARCH_TOPIC_FRAMES) {
+            if let Some(e) = longest_at(&self.tokens, k, &cues::RESEARCH_TOPIC_FRAMES) {
                 if e <= self.before {
                     found = Some((k, e));
                 }
@@ -48,7 +48,7 @@ impl Analysis<'_> {
         // new products, and our injections rebuild cartilage"), ends the frame's reach.
         let broken = (e..self.before).any(|k| {
             let norm = self.tokens[k].norm.as_str();
-            is_in(cues::PROOF_VERBS, norm) || matches!(norm, "," | ";" | ":" | "—" | "–")
+            is_in(&cues::PROOF_VERBS, norm) || matches!(norm, "," | ";" | ":" | "—" | "–")
         });
         (!broken).then_some((s, e))
     }
@@ -65,25 +65,25 @@ impl Analysis<'_> {
     /// the sentence carries it over to patients.
     fn lab_scope(&self) -> Option<Span> {
         let cue = (0..self.tokens.len()).find_map(|k| {
-            let e = longest_at(&self.tokens, k, cues::LAB_SCOPE)?;
+            let e = longest_at(&self.tokens, k, &cues::LAB_SCOPE)?;
             self.outside_match((k, e)).then_some((k, e))
         })?;
         let extrapolates = self
             .tokens
             .iter()
-            .any(|t| is_in(cues::LAB_TO_PATIENT, &t.norm));
+            .any(|t| is_in(&cues::LAB_TO_PATIENT, &t.norm));
         (!extrapolates).then_some(cue)
     }
 
     fn study_population(&self) -> Option<Span> {
         let cue = (0..self.tokens.len()).find_map(|k| {
-            let e = longest_at(&self.tokens, k, cues::STUDY_POPULATION)?;
+            let e = longest_at(&self.tokens, k, &cues::STUDY_POPULATION)?;
             self.outside_match((k, e)).then_some((k, e))
         })?;
         let past = self
             .tokens
             .iter()
-            .any(|t| is_in(cues::PAST_REPORT_VERBS, &t.norm));
+            .any(|t| is_in(&cues::PAST_REPORT_VERBS, &t.norm));
         past.then_some(cue)
     }
 
@@ -113,14 +113,14 @@ impl Analysis<'_> {
             // "ORG estimates/reports …"
             if self.is_named_organisation(k) {
                 let verb = (k + 1..self.tokens.len().min(k + 6))
-                    .find(|&v| is_in(cues::SOURCE_VERBS, &self.tokens[v].norm))?;
+                    .find(|&v| is_in(&cues::SOURCE_VERBS, &self.tokens[v].norm))?;
                 return Some((k, verb + 1));
             }
             // "a 2019 study", "a trial of 300 patients" … "found/reported"
-            if is_in(cues::RESEARCH_NOUNS, &self.tokens[k].norm) {
+            if is_in(&cues::RESEARCH_NOUNS, &self.tokens[k].norm) {
                 let sized = self.is_dated_or_sized(k);
                 let verb = (k + 1..self.tokens.len().min(k + 10))
-                    .find(|&v| is_in(cues::SOURCE_VERBS, &self.tokens[v].norm));
+                    .find(|&v| is_in(&cues::SOURCE_VERBS, &self.tokens[v].norm));
                 if let (true, Some(verb)) = (sized, verb) {
                     return Some((k, verb + 1));
                 }
@@ -131,7 +131,7 @@ impl Analysis<'_> {
 
     /// A known organisation's name (or acronym) starts at token `k`, as written in capitals.
     fn is_named_organisation(&self, k: usize) -> bool {
-        let Some(e) = longest_at(&self.tokens, k, cues::NAMED_SOURCES) else {
+        let Some(e) = longest_at(&self.tokens, k, &cues::NAMED_SOURCES) else {
             return false;
         };
         let written = &self.sentence[self.tokens[k].start..self.tokens[e - 1].end];
@@ -155,7 +155,7 @@ impl Analysis<'_> {
                 && self
                     .tokens
                     .get(k + 1)
-                    .is_some_and(|t| is_in(cues::STUDY_UNITS, &t.norm))
+                    .is_some_and(|t| is_in(&cues::STUDY_UNITS, &t.norm))
         };
         (noun >= 1 && is_year(noun - 1))
             || (noun >= 2 && is_year(noun - 2))

@@ -5,6 +5,9 @@
 //! normalised as the lexicons in `cues.rs` expect), and whether a lexicon phrase or list entry
 //! matches at a position.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// A word or a punctuation mark, with its byte range in the sentence.
 #[derive(Debug)]
 pub(super) struct Token {
@@ -111,9 +114,62 @@ pub(super) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usiz
     Some(k)
 }
 
+/// A cue list of `cues.rs`: its phrases, and (built on first use) an index of them by first
+/// word, so that asking which phrases start at a token looks at those that can, not at all of
+/// them. Context runs every list at every token near every match; a pathological sentence
+/// has tens of thousands of matches.
+pub(crate) struct Cues {
+    phrases: &'static [&'static str],
+    index: OnceLock<CueIndex>,
+}
+
+#[derive(Default)]
+struct CueIndex {
+    /// Phrases by their first word.
+    by_first: HashMap<&'static str, Vec<&'static str>>,
+    /// Phrases whose first word is a pattern (`*`, `n't`): tried at every token.
+    anywhere: Vec<&'static str>,
+}
+
+impl Cues {
+    pub(crate) const fn new(phrases: &'static [&'static str]) -> Cues {
+        Cues {
+            phrases,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The phrases that can match at a token whose normalised text is `first`.
+    fn starting_with<'a>(&'a self, first: &str) -> impl Iterator<Item = &'static str> + 'a {
+        let index = self.index.get_or_init(|| {
+            let mut index = CueIndex::default();
+            for &phrase in self.phrases {
+                match phrase.split(' ').next().unwrap_or_default() {
+                    "*" | "n't" => index.anywhere.push(phrase),
+                    word => index.by_first.entry(word).or_default().push(phrase),
+                }
+            }
+            index
+        });
+        let listed = index.by_first.get(first).map(Vec::as_slice).unwrap_or(&[]);
+        listed.iter().chain(&index.anywhere).copied()
+    }
+}
+
+impl std::ops::Deref for Cues {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &Self::Target {
+        self.phrases
+    }
+}
+
 /// The longest entry of `list` matching at `i`, as an end index.
-pub(super) fn longest_at(tokens: &[Token], i: usize, list: &[&str]) -> Option<usize> {
-    list.iter().filter_map(|p| phrase_at(tokens, i, p)).max()
+pub(super) fn longest_at(tokens: &[Token], i: usize, list: &Cues) -> Option<usize> {
+    let first = &tokens.get(i)?.norm;
+    list.starting_with(first)
+        .filter_map(|p| phrase_at(tokens, i, p))
+        .max()
 }
 
 pub(super) fn is_in(list: &[&str], norm: &str) -> bool {
