@@ -114,6 +114,12 @@ pub(crate) static NEGATION_LONG: Cues = Cues::new(&[
     "it is a myth that",
     "it's a myth that",
     "the myth that",
+    // "It would be inaccurate to describe PRP as a proven alternative …"
+    "inaccurate to",
+    "misleading to",
+    "wrong to",
+    "incorrect to",
+    "false to",
     "there is no proof",
     "no reliable",
 ]);
@@ -589,6 +595,9 @@ pub(crate) static STUDY_POPULATION: Cues = Cues::new(&[
     "in both groups",
     "in either group",
     "participants",
+    "respondents",
+    "of the respondents",
+    "in the survey",
     "of the participants",
     "study participants",
     "trial participants",
@@ -864,7 +873,8 @@ pub(crate) static POST_ASPIRATIONAL: Cues = Cues::new(&[
 // Questions
 // ---------------------------------------------------------------------------------------------
 
-/// Openers of rhetorical questions that presuppose the claim ("Tired of knee pain? …").
+/// Openers of rhetorical questions that presuppose the claim ("Tired of knee pain? …"), and of
+/// why- and how-questions, which presuppose it too.
 ///
 /// Source: design addition (DOMAIN.md §2.6 design note: a question wrapping a claim is a
 /// claim).
@@ -896,6 +906,17 @@ pub(crate) static RHETORICAL_OPENERS: Cues = Cues::new(&[
     "need a",
     "still suffering",
     "still living",
+    // A why- or how-question presupposes what it asks about: "Why are athletes turning to
+    // this breakthrough therapy?" asserts the breakthrough, "How do stem cells rebuild your
+    // knee?" the rebuilding. Yes/no questions ("Can stem cells …?") stay genuine.
+    "why",
+    "how do",
+    "how does",
+    "how did",
+    "how can",
+    "how will",
+    "how exactly",
+    "what makes",
 ]);
 
 /// Openers of a next sentence that answer a question affirmatively ("Yes! …").

@@ -18,7 +18,10 @@ impl Analysis<'_> {
         let clauses = self.match_clauses();
         let in_scope = |k: usize| clauses.contains(&self.clause[k]);
         let lexical = self.find(&cues::HEDGES).into_iter().find(|&(s, e)| {
-            in_scope(s) && !self.is_month_may(s) && !self.is_weasel_some_people(s, e)
+            in_scope(s)
+                && !self.is_month_may(s)
+                && !self.is_weasel_some_people(s, e)
+                && !self.is_comparison_modal(s)
         });
         if lexical.is_some() {
             return lexical;
@@ -48,6 +51,36 @@ impl Analysis<'_> {
         t.norm == "may"
             && &self.sentence[t.start..t.end] == "May"
             && prev_word(&self.tokens, s).is_some()
+    }
+
+    /// The modal that closes a comparison ("better than cortisone ever could", "faster than
+    /// any drug can") is the compared thing's, not a hedge on the claim: a "than" within the
+    /// four words before it, in its clause.
+    fn is_comparison_modal(&self, s: usize) -> bool {
+        if !matches!(
+            self.tokens[s].norm.as_str(),
+            "could" | "can" | "might" | "would" | "may"
+        ) {
+            return false;
+        }
+        let mut words = 0;
+        for k in (0..s).rev() {
+            if self.clause[k] != self.clause[s] {
+                return false;
+            }
+            let t = &self.tokens[k];
+            if !t.is_word {
+                continue;
+            }
+            if t.norm == "than" {
+                return true;
+            }
+            words += 1;
+            if words >= 4 {
+                return false;
+            }
+        }
+        false
     }
 
     /// "some people say …" is vague attribution, not a hedge.
@@ -233,6 +266,26 @@ mod tests {
             Hedged,
             "The shot would delay surgery for years.",
             "delay surgery"
+        ));
+    }
+
+    #[test]
+    fn the_modal_that_closes_a_comparison_is_not_a_hedge() {
+        assert!(!holds(
+            Hedged,
+            "PRP heals tendons better than cortisone ever could.",
+            "better than cortisone"
+        ));
+        assert!(!holds(
+            Hedged,
+            "Our cells work faster than any drug can.",
+            "work faster"
+        ));
+        // A modal on the claim itself still hedges it.
+        assert!(holds(
+            Hedged,
+            "PRP could work better than cortisone.",
+            "work better than cortisone"
         ));
     }
 

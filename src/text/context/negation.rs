@@ -153,6 +153,18 @@ mod tests {
     }
 
     #[test]
+    fn calling_a_claim_inaccurate_negates_it() {
+        assert_eq!(
+            cue_text(
+                Negated,
+                "It would be misleading to call PRP a proven alternative to surgery.",
+                "proven alternative to surgery"
+            ),
+            Some("misleading to".into())
+        );
+    }
+
+    #[test]
     fn plain_claim_is_not_negated() {
         assert!(!holds(
             Negated,

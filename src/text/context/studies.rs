@@ -66,7 +66,9 @@ impl Analysis<'_> {
     fn lab_scope(&self) -> Option<Span> {
         let cue = (0..self.tokens.len()).find_map(|k| {
             let e = longest_at(&self.tokens, k, &cues::LAB_SCOPE)?;
-            self.outside_match((k, e)).then_some((k, e))
+            // A cue that starts before the match scopes it, also when the match begins inside
+            // it ("laboratory studies confirm …" matched from "studies").
+            (self.outside_match((k, e)) || k < self.before).then_some((k, e))
         })?;
         let extrapolates = self
             .tokens
@@ -259,6 +261,12 @@ mod tests {
             Attributed,
             "In rats, injected cells rebuilt the joint surface, so they will rebuild yours.",
             "rebuild yours"
+        ));
+        // The lab qualifier of the match's own subject.
+        assert!(holds(
+            Attributed,
+            "Laboratory studies confirm that PRP speeds tendon repair.",
+            "studies confirm that PRP speeds tendon repair"
         ));
     }
 
