@@ -57,10 +57,13 @@ n_patterns=$(wc -l < "$work/patterns.txt")
 # Debian's ripgrep 13 rejects them; `cargo install ripgrep --root bench/.cache/cargo` builds
 # a current one, which is used when present.
 rg=${RG_BIN:-}
+# The pack's patterns, joined into one alternation, exceed ripgrep's default 100 MB regex size
+# limit: raise it (the figure is a compile-time bound, not memory that is used).
+rg_flags=(-i -c --regex-size-limit 2G --dfa-size-limit 1G)
 [ -n "$rg" ] || { [ -x "$cache/cargo/bin/rg" ] && rg=$cache/cargo/bin/rg; } || rg=$(command -v rg || true)
 if [ -z "$rg" ]; then
   note "ripgrep not found: skipping it (install with \`apt-get install -y ripgrep\`, version 14 or newer, or \`cargo install ripgrep --root bench/.cache/cargo\`)."
-elif ! "$rg" -i -c -f "$work/patterns.txt" /dev/null > /dev/null 2> "$work/rg-check.txt" \
+elif ! "$rg" "${rg_flags[@]}" -f "$work/patterns.txt" /dev/null > /dev/null 2> "$work/rg-check.txt" \
      && [ -s "$work/rg-check.txt" ]; then
   note "$rg ($("$rg" --version | head -1)) rejects the patterns: $(grep -m1 '^error' "$work/rg-check.txt" || head -1 "$work/rg-check.txt")"
   note "  ripgrep 14 or newer reads them (\`cargo install ripgrep --root bench/.cache/cargo\`, then RG_BIN=bench/.cache/cargo/bin/rg); skipping ripgrep."
@@ -117,7 +120,7 @@ measure() {
   local bytes hits=
   bytes=$(find "$path" -type f -printf '%s\n' | awk '{ n += $1 } END { print n }')
   for ((i = 0; i < reps; i++)); do
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt" || true
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/tool-out.txt" 2> "$work/err.txt" || true
     if [ -z "$hits" ]; then hits=$(count_hits "$tool"); fi
     read -r wall user sys rss < <(tail -1 "$work/time.txt")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$label" "$bytes" "$wall" "$user" "$sys" "$rss" "$hits" >> "$results"
@@ -126,10 +129,10 @@ measure() {
 
 count_hits() {
   case $1 in
-    overclaim*) grep -o '"rule": *"' "$work/out.txt" | wc -l || true ;;
-    rg) awk -F: '{ n += $NF } END { print n + 0 }' "$work/out.txt" ;;
-    textlint) grep -o '"ruleId": *"' "$work/out.txt" | wc -l || true ;;
-    proselint) grep -o '"check_path": *"' "$work/out.txt" | wc -l || true ;;
+    overclaim*) grep -o '"rule": *"' "$work/tool-out.txt" | wc -l || true ;;
+    rg) awk -F: '{ n += $NF } END { print n + 0 }' "$work/tool-out.txt" ;;
+    textlint) grep -o '"ruleId": *"' "$work/tool-out.txt" | wc -l || true ;;
+    proselint) grep -o '"check_path": *"' "$work/tool-out.txt" | wc -l || true ;;
   esac
 }
 
@@ -144,7 +147,7 @@ for size in "${sizes[@]}"; do
     measure overclaim "$label" "$path" "$reps" \
       "$bin" check --no-config --format json --fail-on never "$path"
     if [ -n "$rg" ]; then
-      measure rg "$label" "$path" "$reps" "$rg" -i -c -f "$work/patterns.txt" "$path"
+      measure rg "$label" "$path" "$reps" "$rg" "${rg_flags[@]}" -f "$work/patterns.txt" "$path"
     fi
     if [ "$size" -le "$extra_max" ] 2> /dev/null; then
       if [ -n "$textlint" ]; then
@@ -197,7 +200,7 @@ PY
 startup_default=$(startup "$bin" check --no-config --format json --fail-on never "$one")
 startup_synthetic=$(startup "$bin" check --no-config --format json --fail-on never --rules "$work/synthetic.toml" "$one")
 startup_rg=
-[ -n "$rg" ] && startup_rg=$(startup "$rg" -i -c -f "$work/patterns.txt" "$one")
+[ -n "$rg" ] && startup_rg=$(startup "$rg" "${rg_flags[@]}" -f "$work/patterns.txt" "$one")
 
 # --- report ---------------------------------------------------------------------------------
 

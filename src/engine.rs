@@ -14,7 +14,7 @@ use regex::Captures;
 
 use crate::rules::{Applicability, Condition, Rule, RuleSet, Severity};
 use crate::source::{Document, ProseBlock, Span, TextRange};
-use crate::text::{evaluate, split_sentences, Cue};
+use crate::text::{split_sentences, Cue, MatchContext};
 
 /// One claim the rules object to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,10 +213,19 @@ impl Located<'_> {
             .filter(|gap| !gap.is_empty())
             .map(|gap| gap.range())
             .collect();
+        let context = MatchContext::new(self.sentence, whole.range(), self.next);
+        let gap_contexts: Vec<(std::ops::Range<usize>, MatchContext<'_>)> = gaps
+            .into_iter()
+            .map(|gap| {
+                let context = MatchContext::new(self.sentence, gap.end..whole.end(), self.next);
+                (gap, context)
+            })
+            .collect();
         let holds = |condition: Condition| {
-            evaluate(condition, self.sentence, whole.range(), self.next).or_else(|| {
-                gaps.iter().find_map(|gap| {
-                    evaluate(condition, self.sentence, gap.end..whole.end(), self.next)
+            context.holds(condition).or_else(|| {
+                gap_contexts.iter().find_map(|(gap, context)| {
+                    context
+                        .holds(condition)
                         .filter(|cue| cue.start >= gap.start && cue.end <= gap.end)
                 })
             })

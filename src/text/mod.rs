@@ -11,7 +11,7 @@ mod context;
 mod cues;
 mod sentences;
 
-pub use context::{evaluate, Cue};
+pub use context::{evaluate, Cue, MatchContext};
 pub use sentences::split_sentences;
 
 /// The largest character boundary of `text` at or before `at`, at most `text.len()`

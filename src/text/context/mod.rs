@@ -45,6 +45,7 @@ mod questions;
 mod studies;
 mod tokens;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::rules::Condition;
@@ -82,34 +83,63 @@ pub fn evaluate(
     m: Range<usize>,
     next: Option<&str>,
 ) -> Option<Cue> {
-    let m = clamp_range(sentence, m);
-    let window = window(sentence, &m);
-    let (text, m) = (
-        &sentence[window.clone()],
-        m.start - window.start..m.end - window.start,
-    );
-    // The next sentence answers a question only when the window reaches this one's end.
-    let next = next.filter(|_| window.end == sentence.len());
-    let cue = match condition {
-        Condition::Cited => cited(text),
-        Condition::Question => question(text, next),
-        _ => {
-            let a = Analysis::new(text, &m);
-            let span = match condition {
-                Condition::Negated => a.negated(),
-                Condition::Hedged => a.hedged(),
-                Condition::Aspirational => a.aspirational(),
-                Condition::Attributed => a.attributed(),
-                Condition::Question | Condition::Cited => None,
-            }?;
-            Some(a.cue(condition, span))
+    MatchContext::new(sentence, m, next).holds(condition)
+}
+
+/// The context of one match, read once for all the conditions asked of it: a rule asks up to
+/// six, and tokenising and segmenting the sentence around the match is most of what each
+/// costs. [`evaluate`] is this for one condition.
+pub struct MatchContext<'s> {
+    sentence: &'s str,
+    /// The part of `sentence` read ([`window`]).
+    window: Range<usize>,
+    /// The match, relative to the window.
+    m: Range<usize>,
+    next: Option<&'s str>,
+    analysis: OnceCell<Analysis<'s>>,
+}
+
+impl<'s> MatchContext<'s> {
+    /// The context of the match at byte range `m` of `sentence` (clamped into it, on char
+    /// boundaries); `next` as for [`evaluate`].
+    pub fn new(sentence: &'s str, m: Range<usize>, next: Option<&'s str>) -> MatchContext<'s> {
+        let m = clamp_range(sentence, m);
+        let window = window(sentence, &m);
+        // The next sentence answers a question only when the window reaches this one's end.
+        let next = next.filter(|_| window.end == sentence.len());
+        MatchContext {
+            sentence,
+            m: m.start - window.start..m.end - window.start,
+            window,
+            next,
+            analysis: OnceCell::new(),
         }
-    }?;
-    Some(Cue {
-        start: cue.start + window.start,
-        end: cue.end + window.start,
-        ..cue
-    })
+    }
+
+    /// Does `condition` hold? The cue that makes it hold, with offsets in the sentence.
+    pub fn holds(&self, condition: Condition) -> Option<Cue> {
+        let text = &self.sentence[self.window.clone()];
+        let cue = match condition {
+            Condition::Cited => cited(text),
+            Condition::Question => question(text, self.next),
+            _ => {
+                let a = self.analysis.get_or_init(|| Analysis::new(text, &self.m));
+                let span = match condition {
+                    Condition::Negated => a.negated(),
+                    Condition::Hedged => a.hedged(),
+                    Condition::Aspirational => a.aspirational(),
+                    Condition::Attributed => a.attributed(),
+                    Condition::Question | Condition::Cited => None,
+                }?;
+                Some(a.cue(condition, span))
+            }
+        }?;
+        Some(Cue {
+            start: cue.start + self.window.start,
+            end: cue.end + self.window.start,
+            ..cue
+        })
+    }
 }
 
 /// How far either side of a match context is read, in bytes, in a sentence too long to read
