@@ -8,6 +8,7 @@ use std::fmt;
 use std::io;
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::Mutex;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -72,9 +73,23 @@ pub fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// The line starts of one text, so many offsets can be located without rescanning it. Lines
 /// and columns agree with codespan's (`files::line_starts`, columns counted in characters), so
 /// every output format matches the human one.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Lines {
     starts: Vec<usize>,
+    /// The last offset located and its column: a report asks for offsets in order, and on a
+    /// long line (a minified page, a run-on export) counting each column from the line's
+    /// start again would cost the line's length per finding. (A lock, so that one index can
+    /// serve several threads; a thread that finds it taken counts from the line's start.)
+    last: Mutex<(usize, usize)>,
+}
+
+impl Clone for Lines {
+    fn clone(&self) -> Lines {
+        Lines {
+            starts: self.starts.clone(),
+            last: Mutex::new((0, 1)),
+        }
+    }
 }
 
 impl Lines {
@@ -82,6 +97,7 @@ impl Lines {
     pub fn new(text: &str) -> Lines {
         Lines {
             starts: line_starts(text).collect(),
+            last: Mutex::new((0, 1)),
         }
     }
 
@@ -97,7 +113,17 @@ impl Lines {
             .binary_search(&offset)
             .unwrap_or_else(|next| next.saturating_sub(1));
         let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
-        (line + 1, text[start..offset].chars().count() + 1)
+        let mut cache = self.last.try_lock().ok();
+        let column = match cache.as_deref() {
+            Some(&(last, last_column)) if (start..=offset).contains(&last) => {
+                last_column + text[last..offset].chars().count()
+            }
+            _ => text[start..offset].chars().count() + 1,
+        };
+        if let Some(cache) = cache.as_deref_mut() {
+            *cache = (offset, column);
+        }
+        (line + 1, column)
     }
 }
 
@@ -261,6 +287,22 @@ mod tests {
         assert_eq!(line_starts(text).collect::<Vec<_>>(), [0, 4, 9, 15]);
         assert_eq!(location(text, text.find("four").unwrap()), (4, 1));
         assert_eq!(location(text, text.find("two").unwrap() + 1), (2, 2));
+    }
+
+    #[test]
+    fn offsets_asked_out_of_order_locate_as_in_order() {
+        let text = "a “b” c\nd “e” f “g”";
+        let lines = Lines::new(text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let forward: Vec<_> = offsets.iter().map(|&o| lines.location(text, o)).collect();
+        let backward: Vec<_> = offsets
+            .iter()
+            .rev()
+            .map(|&o| lines.location(text, o))
+            .collect();
+        let fresh: Vec<_> = offsets.iter().map(|&o| location(text, o)).collect();
+        assert_eq!(forward, fresh);
+        assert_eq!(backward.into_iter().rev().collect::<Vec<_>>(), fresh);
     }
 
     #[test]
