@@ -146,7 +146,7 @@ impl<'s> MatchContext<'s> {
 /// whole. Every cue the conditions look for lies within a clause or a few words of the match;
 /// real sentences are far shorter than this. Without the bound, a "sentence" with no full stop
 /// (a minified page, a run-on export) costs its whole length for every match in it: quadratic.
-const CONTEXT_REACH: usize = 800;
+const CONTEXT_REACH: usize = 400;
 
 /// The part of `sentence` read for the match at `m`: all of it when it is short, otherwise
 /// up to [`CONTEXT_REACH`] bytes either side of the match, cut at whitespace so no word is
