@@ -206,19 +206,15 @@ impl Located<'_> {
         // non-empty gap is also judged as if the match began after it, and a cue found there
         // counts when it lies in the gap (the claim's own "no" in "no serious side effects"
         // still never negates it).
-        let gaps: Vec<std::ops::Range<usize>> = rule.shapes[matcher]
+        let context = MatchContext::new(self.sentence, whole.range(), self.next);
+        let gap_contexts: Vec<(std::ops::Range<usize>, MatchContext<'_>)> = rule.shapes[matcher]
             .gaps
             .iter()
             .filter_map(|&group| captures.get(group))
             .filter(|gap| !gap.is_empty())
-            .map(|gap| gap.range())
-            .collect();
-        let context = MatchContext::new(self.sentence, whole.range(), self.next);
-        let gap_contexts: Vec<(std::ops::Range<usize>, MatchContext<'_>)> = gaps
-            .into_iter()
             .map(|gap| {
-                let context = MatchContext::new(self.sentence, gap.end..whole.end(), self.next);
-                (gap, context)
+                let context = MatchContext::new(self.sentence, gap.end()..whole.end(), self.next);
+                (gap.range(), context)
             })
             .collect();
         let holds = |condition: Condition| {

@@ -57,30 +57,10 @@ impl Analysis<'_> {
     /// any drug can") is the compared thing's, not a hedge on the claim: a "than" within the
     /// four words before it, in its clause.
     fn is_comparison_modal(&self, s: usize) -> bool {
-        if !matches!(
+        matches!(
             self.tokens[s].norm.as_str(),
             "could" | "can" | "might" | "would" | "may"
-        ) {
-            return false;
-        }
-        let mut words = 0;
-        for k in (0..s).rev() {
-            if self.clause[k] != self.clause[s] {
-                return false;
-            }
-            let t = &self.tokens[k];
-            if !t.is_word {
-                continue;
-            }
-            if t.norm == "than" {
-                return true;
-            }
-            words += 1;
-            if words >= 4 {
-                return false;
-            }
-        }
-        false
+        ) && self.word_shortly_before(s, 4, |norm| norm == "than")
     }
 
     /// "some people say …" is vague attribution, not a hedge.
@@ -94,24 +74,17 @@ impl Analysis<'_> {
 
     /// A research noun within five words before an evidential verb, in its clause.
     fn has_research_subject(&self, verb: usize) -> bool {
-        let mut words = 0;
-        for k in (0..verb).rev() {
-            if self.clause[k] != self.clause[verb] {
-                break;
-            }
-            let t = &self.tokens[k];
-            if !t.is_word {
-                continue;
-            }
-            if is_in(&cues::RESEARCH_NOUNS, &t.norm) {
-                return true;
-            }
-            words += 1;
-            if words >= 5 {
-                break;
-            }
-        }
-        false
+        self.word_shortly_before(verb, 5, |norm| is_in(&cues::RESEARCH_NOUNS, norm))
+    }
+
+    /// Is one of the `limit` words before token `k`, in its clause, a word `wanted` accepts?
+    fn word_shortly_before(&self, k: usize, limit: usize, wanted: impl Fn(&str) -> bool) -> bool {
+        (0..k)
+            .rev()
+            .take_while(|&i| self.clause[i] == self.clause[k])
+            .filter(|&i| self.tokens[i].is_word)
+            .take(limit)
+            .any(|i| wanted(&self.tokens[i].norm))
     }
 
     // ----- aspirational --------------------------------------------------------------------
