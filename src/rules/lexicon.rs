@@ -94,26 +94,97 @@ impl WordClass {
     /// A regex (no capture groups) that matches any form of the class as whole words: a
     /// form that starts or ends with a letter or digit is word-bounded there ("100%" is not
     /// bounded after its `%`).
+    ///
+    /// The forms are written as a trie ("stem cell(?:s|)", not "stem cells|stem cell"): a
+    /// class of a few hundred forms is then a few times smaller, and so is every pattern it is
+    /// spliced into, which is most of what compiling the pack costs. At each branch the
+    /// continuation with the longest form comes first and ending there last, so a slot still
+    /// takes "stem cell injections" rather than "stem cell".
     pub fn regex_source(&self) -> String {
-        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let alternatives: Vec<String> = self
-            .forms
-            .iter()
-            .map(|form| {
-                let start = if is_word(form.chars().next()) {
-                    r"\b"
-                } else {
-                    ""
-                };
-                let end = if is_word(form.chars().last()) {
-                    r"\b"
-                } else {
-                    ""
-                };
-                format!("{start}{}{end}", form_regex(form))
+        let mut trie = Trie::default();
+        for form in &self.forms {
+            trie.insert(form);
+        }
+        let mut out = String::from("(?:");
+        trie.write(&mut out, None);
+        out.push(')');
+        out
+    }
+}
+
+/// The forms of a class by shared prefix, one char per edge (a curly apostrophe and the
+/// Unicode hyphens count as their ASCII forms, which [`form_regex`] matches anyway).
+#[derive(Debug, Default)]
+struct Trie {
+    children: BTreeMap<char, Trie>,
+    /// A form ends here.
+    is_end: bool,
+    /// The length of the longest form through this node, from here.
+    longest: usize,
+}
+
+impl Trie {
+    fn insert(&mut self, form: &str) {
+        let chars: Vec<char> = form
+            .chars()
+            .map(|c| match c {
+                '\u{2019}' => '\'',
+                '\u{2010}' | '\u{2011}' => '-',
+                c => c,
             })
             .collect();
-        format!("(?:{})", alternatives.join("|"))
+        let mut node = self;
+        for (i, &c) in chars.iter().enumerate() {
+            node.longest = node.longest.max(chars.len() - i);
+            node = node.children.entry(c).or_default();
+        }
+        node.is_end = true;
+    }
+
+    /// Write the alternation of everything below this node; `last` is the char that led
+    /// here (`None` at the root).
+    fn write(&self, out: &mut String, last: Option<char>) {
+        let is_word = |c: char| c.is_alphanumeric();
+        let mut children: Vec<(&char, &Trie)> = self.children.iter().collect();
+        children.sort_by(|a, b| b.1.longest.cmp(&a.1.longest).then(a.0.cmp(b.0)));
+        let end = match last {
+            Some(c) if self.is_end && is_word(c) => Some(r"\b"),
+            Some(_) if self.is_end => Some(""),
+            _ => None,
+        };
+        let alternatives = children.len() + usize::from(end.is_some());
+        // Ending here with no bound to check is an optional group rather than an empty
+        // alternative; a lone continuation needs no group at all.
+        let optional = end == Some("") && !children.is_empty();
+        let grouped = alternatives > 1 && !(optional && children.len() == 1);
+        if grouped || optional {
+            out.push_str("(?:");
+        }
+        for (i, (&c, child)) in children.iter().enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            if last.is_none() && is_word(c) {
+                out.push_str(r"\b");
+            }
+            out.push_str(&form_regex(c.encode_utf8(&mut [0; 4])));
+            child.write(out, Some(c));
+        }
+        match end {
+            Some("") if optional => out.push_str(")?"),
+            Some("") => {}
+            Some(bound) => {
+                if !children.is_empty() {
+                    out.push('|');
+                }
+                out.push_str(bound);
+                if grouped {
+                    out.push(')');
+                }
+            }
+            None if grouped => out.push(')'),
+            None => {}
+        }
     }
 }
 
@@ -185,7 +256,12 @@ fn third_person(word: &str) -> String {
 
 /// The plural of a noun: like the third person, with "-is" → "-es" left to `irregular`.
 fn plural(word: &str) -> String {
-    if word.ends_with('o') {
+    // "orthopaedics", "biologics", "exosomes": already a plural or a mass noun in -s.
+    let is_plural =
+        word.ends_with('s') && !["ss", "us", "is"].iter().any(|end| word.ends_with(end));
+    if is_plural {
+        word.to_owned()
+    } else if word.ends_with('o') {
         format!("{word}s")
     } else {
         third_person(word)
@@ -478,6 +554,14 @@ mod tests {
             ["menisci", "meniscus"]
         );
         assert_eq!(forms("MSC", WordKind::Noun, &[]), ["msc", "mscs"]);
+        assert_eq!(
+            forms("regenerative orthopedics", WordKind::Noun, &[]),
+            ["regenerative orthopaedics", "regenerative orthopedics"]
+        );
+        assert_eq!(
+            forms("process", WordKind::Noun, &[]),
+            ["process", "processes"]
+        );
     }
 
     #[test]
@@ -533,6 +617,36 @@ mod tests {
             assert!(regex.is_match(text), "{text}");
         }
         assert!(!regex.is_match("stemcell"));
+    }
+
+    #[test]
+    fn the_class_regex_shares_prefixes_and_prefers_the_longest_form() {
+        let class = WordClass::new(
+            "t",
+            "",
+            WordKind::Noun,
+            vec![
+                "stem cell".into(),
+                "stem cell injection".into(),
+                "stem".into(),
+                "100%".into(),
+            ],
+            &BTreeMap::new(),
+        );
+        let source = class.regex_source();
+        assert_eq!(source.matches("stem").count(), 1, "{source}");
+        let regex = regex::Regex::new(&source).unwrap();
+        let found = |text: &str| regex.find(text).map(|m| m.as_str().to_owned());
+        assert_eq!(
+            found("our stem cell injections work").as_deref(),
+            Some("stem cell injections")
+        );
+        assert_eq!(found("stem cells").as_deref(), Some("stem cells"));
+        assert_eq!(found("stem-cell therapy").as_deref(), Some("stem-cell"));
+        assert_eq!(found("stems").as_deref(), Some("stems"));
+        assert_eq!(found("stemming"), None);
+        assert_eq!(found("a 100%-natural cure").as_deref(), Some("100%"));
+        assert_eq!(found("x100% y"), None);
     }
 
     #[test]
