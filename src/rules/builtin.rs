@@ -137,6 +137,34 @@ mod tests {
         }
     }
 
+    /// Warming up a document compiles exactly the patterns its sentences can reach.
+    #[test]
+    fn compile_candidates_compiles_only_what_a_sentence_can_match() {
+        let set = rule_set().expect("the default pack loads");
+        let compiled = |set: &RuleSet| -> usize {
+            set.rules()
+                .iter()
+                .flat_map(|rule| &rule.matchers)
+                .filter(|matcher| matcher.is_compiled())
+                .count()
+        };
+        assert_eq!(compiled(&set), 0, "nothing compiles at load");
+        set.compile_candidates(["The weather was fine on Tuesday."]);
+        assert_eq!(
+            compiled(&set),
+            0,
+            "a sentence with no claim word reaches no pattern"
+        );
+        let sentence = "Our stem cell injections regrow cartilage.";
+        set.compile_candidates([sentence]);
+        let reached = set.candidates(sentence);
+        assert!(!reached.is_empty());
+        assert!(reached
+            .iter()
+            .all(|(rule, m)| rule.matchers[*m].is_compiled()));
+        assert_eq!(compiled(&set), reached.len());
+    }
+
     /// What the default pack promises its users beyond what the loader checks for any pack.
     #[test]
     fn default_pack_lint() {

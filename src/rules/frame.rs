@@ -171,7 +171,7 @@ pub(crate) fn expand(text: &str, mode: Mode, lexicon: &Lexicon) -> Result<Expand
                         }
                         let body = word_class.regex_source();
                         if slots.contains(&slot) {
-                            out.source.push_str(&body);
+                            out.source.push_str(body);
                         } else {
                             out.source.push_str(&format!("(?P<{slot}>{body})"));
                             slots.push(slot);

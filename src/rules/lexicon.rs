@@ -59,6 +59,8 @@ pub struct WordClass {
     pub forms: Vec<String>,
     /// Where it is defined (`path:line`), and where it was extended.
     pub origins: Vec<String>,
+    /// [`WordClass::regex_source`], built once: a class is spliced into many patterns.
+    regex: String,
 }
 
 impl WordClass {
@@ -81,6 +83,7 @@ impl WordClass {
         let mut forms: Vec<String> = forms.into_iter().collect();
         // Longest first, so that a slot captures "stem cell injections" rather than "stem cell".
         forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        let regex = trie_regex(&forms);
         WordClass {
             name: name.to_owned(),
             description: description.trim().to_owned(),
@@ -88,6 +91,7 @@ impl WordClass {
             lemmas,
             forms,
             origins: Vec::new(),
+            regex,
         }
     }
 
@@ -100,16 +104,21 @@ impl WordClass {
     /// spliced into, which is most of what compiling the pack costs. At each branch the
     /// continuation with the longest form comes first and ending there last, so a slot still
     /// takes "stem cell injections" rather than "stem cell".
-    pub fn regex_source(&self) -> String {
-        let mut trie = Trie::default();
-        for form in &self.forms {
-            trie.insert(form);
-        }
-        let mut out = String::from("(?:");
-        trie.write(&mut out, None);
-        out.push(')');
-        out
+    pub fn regex_source(&self) -> &str {
+        &self.regex
     }
+}
+
+/// The alternation of `forms` as a trie; see [`WordClass::regex_source`].
+fn trie_regex(forms: &[String]) -> String {
+    let mut trie = Trie::default();
+    for form in forms {
+        trie.insert(form);
+    }
+    let mut out = String::from("(?:");
+    trie.write(&mut out, None);
+    out.push(')');
+    out
 }
 
 /// The forms of a class by shared prefix, one char per edge (a curly apostrophe and the
@@ -635,7 +644,7 @@ mod tests {
         );
         let source = class.regex_source();
         assert_eq!(source.matches("stem").count(), 1, "{source}");
-        let regex = regex::Regex::new(&source).unwrap();
+        let regex = regex::Regex::new(source).unwrap();
         let found = |text: &str| regex.find(text).map(|m| m.as_str().to_owned());
         assert_eq!(
             found("our stem cell injections work").as_deref(),

@@ -102,6 +102,11 @@ impl Matcher {
         self.regex.get_or_init(|| build(&self.source).ok()).as_ref()
     }
 
+    /// Whether the regex has been compiled (a lazy matcher compiles on first use).
+    pub(crate) fn is_compiled(&self) -> bool {
+        self.regex.get().is_some()
+    }
+
     /// Every non-overlapping match in `haystack`, with its capture groups.
     pub fn captures_iter<'h>(
         &self,

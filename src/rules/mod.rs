@@ -18,6 +18,7 @@ mod spec;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 pub(crate) use compile::interpolate;
@@ -356,6 +357,31 @@ impl RuleSet {
                 (&self.rules[rule], matcher)
             })
             .collect()
+    }
+
+    /// Compile, side by side on the thread pool, every pattern not yet compiled that one of
+    /// `sentences` will run. The built-in pack compiles its patterns on first use, and
+    /// compiling them one after the other is most of checking one small file; this spreads
+    /// that over the cores.
+    pub fn compile_candidates<'t>(&self, sentences: impl IntoIterator<Item = &'t str>) {
+        let mut wanted = vec![false; self.owners.len()];
+        for sentence in sentences {
+            for index in self.prefilter().candidates(sentence) {
+                let (rule, matcher) = self.owners[index];
+                wanted[index] = !self.rules[rule].matchers[matcher].is_compiled();
+            }
+        }
+        let pending: Vec<&Matcher> = wanted
+            .iter()
+            .zip(&self.owners)
+            .filter(|(&wanted, _)| wanted)
+            .map(|(_, &(rule, matcher))| &self.rules[rule].matchers[matcher])
+            .collect();
+        if pending.len() > 1 {
+            pending.par_iter().for_each(|matcher| {
+                matcher.regex();
+            });
+        }
     }
 
     /// A set with only the rules `keep` accepts, each possibly changed by `adjust`.
