@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use regex::{Captures, Regex, RegexBuilder};
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::prefilter;
+use super::{prefilter, prepared};
 
 /// Regexes are compiled case-insensitively: prose capitalises claims at will ("Cures …").
 /// The limits are generous because a pack may hold hundreds of alternations.
@@ -53,24 +53,20 @@ impl Matcher {
     }
 
     /// Read `source`'s capture groups now and compile it on first use. `None` when it does
-    /// not parse (the caller then compiles it eagerly for the error message).
+    /// not parse (the caller then compiles it eagerly for the error message). The built-in
+    /// pack's facts come from [`prepared`] when it has them, without parsing.
     pub(crate) fn lazy(source: &str) -> Option<Matcher> {
-        let hir = literal_hir(source)?;
-        let mut groups = Vec::new();
-        capture_groups(&hir, &mut groups);
-        let count = groups
-            .iter()
-            .map(|&(index, _)| index + 1)
-            .max()
-            .unwrap_or(1);
-        let mut names = vec![None; count];
-        for (index, name) in groups {
-            names[index] = name;
-        }
+        let (names, literals) = match prepared::lookup(source) {
+            Some(entry) => (entry.names.clone(), entry.literals.clone()),
+            None => {
+                let entry = derive(source)?;
+                (entry.names, entry.literals)
+            }
+        };
         Some(Matcher {
             source: source.to_owned(),
             names,
-            literals: prefilter::required_literals(&hir),
+            literals,
             regex: OnceLock::new(),
         })
     }
@@ -126,6 +122,28 @@ impl Matcher {
     pub fn is_match(&self, haystack: &str) -> bool {
         self.regex().is_some_and(|regex| regex.is_match(haystack))
     }
+}
+
+/// What loading learns from `source` by parsing it: its capture groups and prefilter
+/// literals. `None` when it does not parse.
+pub(crate) fn derive(source: &str) -> Option<prepared::Entry> {
+    let hir = literal_hir(source)?;
+    let mut groups = Vec::new();
+    capture_groups(&hir, &mut groups);
+    let count = groups
+        .iter()
+        .map(|&(index, _)| index + 1)
+        .max()
+        .unwrap_or(1);
+    let mut names = vec![None; count];
+    for (index, name) in groups {
+        names[index] = name;
+    }
+    Some(prepared::Entry {
+        key: prepared::fingerprint(source),
+        names,
+        literals: prefilter::required_literals(&hir),
+    })
 }
 
 /// Build `source` with the settings every rule pattern uses.

@@ -13,6 +13,7 @@ pub mod lexicon;
 mod load;
 mod matcher;
 mod prefilter;
+mod prepared;
 mod spec;
 
 use std::fmt;
