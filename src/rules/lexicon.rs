@@ -314,6 +314,14 @@ fn ends_in_consonant_y(word: &str) -> bool {
 /// One-syllable consonant–vowel–consonant words double the consonant ("stop" → "stopped",
 /// "knit" → "knitting"); longer words stressed on the last syllable go in `irregular`.
 fn doubles_final_consonant(word: &str) -> bool {
+    // A compound whose last part is a one-syllable verb doubles as that verb does:
+    // "sidestep" → "sidestepped", "outwit" → "outwitted", "upset" → "upsetting".
+    const PREFIXES: &[&str] = &["side", "out", "over", "under", "up", "back", "for"];
+    if let Some(rest) = PREFIXES.iter().find_map(|p| word.strip_prefix(p)) {
+        if rest.len() >= 3 && doubles_final_consonant(rest) {
+            return true;
+        }
+    }
     let b = word.as_bytes();
     if b.len() < 3 || !b.iter().all(u8::is_ascii_lowercase) {
         return false;
@@ -518,6 +526,14 @@ mod tests {
         assert_eq!(
             forms("fix", WordKind::Verb, &[]),
             ["fix", "fixed", "fixes", "fixing"]
+        );
+        assert_eq!(
+            forms("sidestep", WordKind::Verb, &[]),
+            ["sidestep", "sidestepped", "sidestepping", "sidesteps"]
+        );
+        assert_eq!(
+            forms("outlast", WordKind::Verb, &[]),
+            ["outlast", "outlasted", "outlasting", "outlasts"]
         );
     }
 
