@@ -86,7 +86,9 @@ pub struct Checked {
 
 /// Check every prose block of `doc` against `rules`.
 pub fn check(doc: &Document, rules: &RuleSet) -> Checked {
-    warm_up(doc, rules);
+    if rules.claim_warm_up() {
+        warm_up(doc, rules);
+    }
     let mut checked = Checked::default();
     for block in &doc.blocks {
         check_block(block, rules, &mut checked);
@@ -104,9 +106,9 @@ pub fn check(doc: &Document, rules: &RuleSet) -> Checked {
 const WARM_UP_BYTES: usize = 64 << 10;
 
 /// Compile, in parallel, the patterns the start of `doc` needs, before checking it runs them
-/// one at a time. A small file (what an editor or a pre-commit hook checks) is then read
-/// ahead whole; in a large one or a large run, the patterns that are still cold after the
-/// first files are few.
+/// one at a time. Done for the first document of a run: a small file (what an editor or a
+/// pre-commit hook checks) is then read ahead whole, and in a large run the other files are
+/// checked on the other threads meanwhile.
 fn warm_up(doc: &Document, rules: &RuleSet) {
     let mut budget = WARM_UP_BYTES;
     let mut sentences = Vec::new();

@@ -156,43 +156,34 @@ impl Trie {
         let is_word = |c: char| c.is_alphanumeric();
         let mut children: Vec<(&char, &Trie)> = self.children.iter().collect();
         children.sort_by(|a, b| b.1.longest.cmp(&a.1.longest).then(a.0.cmp(b.0)));
-        let end = match last {
-            Some(c) if self.is_end && is_word(c) => Some(r"\b"),
-            Some(_) if self.is_end => Some(""),
-            _ => None,
-        };
-        let alternatives = children.len() + usize::from(end.is_some());
-        // Ending here with no bound to check is an optional group rather than an empty
-        // alternative; a lone continuation needs no group at all.
-        let optional = end == Some("") && !children.is_empty();
-        let grouped = alternatives > 1 && !(optional && children.len() == 1);
-        if grouped || optional {
-            out.push_str("(?:");
-        }
-        for (i, (&c, child)) in children.iter().enumerate() {
-            if i > 0 {
-                out.push('|');
-            }
-            if last.is_none() && is_word(c) {
-                out.push_str(r"\b");
-            }
-            out.push_str(&form_regex(c.encode_utf8(&mut [0; 4])));
-            child.write(out, Some(c));
-        }
-        match end {
-            Some("") if optional => out.push_str(")?"),
-            Some("") => {}
-            Some(bound) => {
-                if !children.is_empty() {
-                    out.push('|');
+        let mut alternatives: Vec<String> = children
+            .into_iter()
+            .map(|(&c, child)| {
+                let mut branch = String::new();
+                if last.is_none() && is_word(c) {
+                    branch.push_str(r"\b");
                 }
-                out.push_str(bound);
-                if grouped {
-                    out.push(')');
-                }
+                branch.push_str(&form_regex(c.encode_utf8(&mut [0; 4])));
+                child.write(&mut branch, Some(c));
+                branch
+            })
+            .collect();
+        // Ending here comes last. After a letter or digit it needs a word bound; otherwise
+        // (after "%") it needs nothing, so the continuations become optional.
+        let mut optional = false;
+        match last {
+            Some(c) if self.is_end && is_word(c) => alternatives.push(r"\b".to_owned()),
+            Some(_) if self.is_end => optional = !alternatives.is_empty(),
+            _ => {}
+        }
+        match alternatives.as_slice() {
+            [] => {}
+            [only] if !optional => out.push_str(only),
+            _ => {
+                out.push_str("(?:");
+                out.push_str(&alternatives.join("|"));
+                out.push_str(if optional { ")?" } else { ")" });
             }
-            None if grouped => out.push(')'),
-            None => {}
         }
     }
 }

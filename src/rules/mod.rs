@@ -271,6 +271,9 @@ pub struct RuleSet {
     /// Built on first use: a set that is only listed, explained or configured into another
     /// set never pays for it.
     prefilter: OnceLock<Prefilter>,
+    /// Set by the first document checked with this set, which compiles ahead what it needs
+    /// ([`RuleSet::claim_warm_up`]).
+    warmed: OnceLock<()>,
     /// For each regex in `prefilter`: (rule index, matcher index).
     owners: Vec<(usize, usize)>,
     /// The word classes the rules were compiled with.
@@ -297,6 +300,7 @@ impl RuleSet {
         RuleSet {
             rules,
             prefilter: OnceLock::new(),
+            warmed: OnceLock::new(),
             owners,
             lexicon: Arc::default(),
             names: names.into(),
@@ -358,6 +362,13 @@ impl RuleSet {
                 (&self.rules[rule], matcher)
             })
             .collect()
+    }
+
+    /// `true` for the first caller only: the first document a run checks is the one worth
+    /// warming up for (later ones find most of what they need compiled, and reading their
+    /// sentences ahead would be work done twice).
+    pub(crate) fn claim_warm_up(&self) -> bool {
+        self.warmed.set(()).is_ok()
     }
 
     /// Compile, side by side on the thread pool, every pattern not yet compiled that one of
