@@ -14,7 +14,7 @@ use regex::Captures;
 
 use crate::rules::{Applicability, Condition, Rule, RuleSet, Severity};
 use crate::source::{Document, ProseBlock, Span, TextRange};
-use crate::text::{split_sentences, Cue, MatchContext};
+use crate::text::{blank_asides, split_sentences, Cue, MatchContext};
 
 /// One claim the rules object to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,22 +143,41 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
             next,
         };
         // One rule may match one place through several patterns; keep the first, longest.
-        let mut matches: Vec<(&Arc<Rule>, usize, Captures<'_>)> = Vec::new();
-        for (rule, matcher) in candidates {
+        // Each match records whether it reaches across an aside (see `text::asides`).
+        let mut matches: Vec<(&Arc<Rule>, usize, Captures<'_>, bool)> = Vec::new();
+        for &(rule, matcher) in &candidates {
             for captures in rule.matchers[matcher].captures_iter(sentence) {
                 if captures.get(0).is_none_or(|m| m.is_empty()) {
                     continue;
                 }
-                matches.push((rule, matcher, captures));
+                matches.push((rule, matcher, captures, false));
             }
         }
-        matches.sort_by_key(|(rule, _, caps)| {
+        // The same rules on the sentence with its asides blanked: only matches that reach
+        // across an aside are new (the others were found above).
+        let asides = blank_asides(sentence);
+        if let Some((blanked, ranges)) = &asides {
+            for &(rule, matcher) in &candidates {
+                for captures in rule.matchers[matcher].captures_iter(blanked) {
+                    let Some(whole) = captures.get(0).filter(|m| !m.is_empty()) else {
+                        continue;
+                    };
+                    let crosses = ranges
+                        .iter()
+                        .any(|aside| aside.start < whole.end() && whole.start() < aside.end);
+                    if crosses {
+                        matches.push((rule, matcher, captures, true));
+                    }
+                }
+            }
+        }
+        matches.sort_by_key(|(rule, _, caps, _)| {
             let m = caps.get(0).map_or(0..0, |m| m.range());
             (rule.id.clone(), m.start, usize::MAX - m.end)
         });
         let first_new = out.findings.len();
         let mut last: Option<(&str, usize)> = None;
-        for (rule, matcher, captures) in &matches {
+        for (rule, matcher, captures, across) in &matches {
             let Some(whole) = captures.get(0) else {
                 continue;
             };
@@ -168,7 +187,7 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
                 }
             }
             last = Some((&rule.id, whole.end()));
-            located.judge(rule, *matcher, captures, out);
+            located.judge(rule, *matcher, captures, *across, out);
         }
         keep_one_per_claim(&mut out.findings, first_new);
     }
@@ -219,8 +238,19 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
-    fn judge(&self, rule: &Rule, matcher: usize, captures: &Captures<'_>, out: &mut Checked) {
+    /// Judge one match. `across` says it was found with the sentence's asides blanked and
+    /// reaches across one: its words are then taken from the sentence as written, and it
+    /// gets no fix, since replacing the match would delete the aside.
+    fn judge(
+        &self,
+        rule: &Rule,
+        matcher: usize,
+        captures: &Captures<'_>,
+        across: bool,
+        out: &mut Checked,
+    ) {
         let Some(whole) = captures.get(0) else { return };
+        let matched = &self.sentence[whole.range()];
         let in_block = TextRange {
             start: self.range.start + whole.start(),
             end: self.range.start + whole.end(),
@@ -256,7 +286,7 @@ impl Located<'_> {
                 rule: rule.id.clone(),
                 span,
                 sentence: self.block.map.covering(self.range),
-                matched: whole.as_str().to_owned(),
+                matched: matched.to_owned(),
                 cue,
             });
             return;
@@ -277,7 +307,7 @@ impl Located<'_> {
                     rule: rule.id.clone(),
                     span,
                     sentence: self.block.map.covering(self.range),
-                    matched: whole.as_str().to_owned(),
+                    matched: matched.to_owned(),
                     cue: cue.clone(),
                 });
             }
@@ -290,13 +320,13 @@ impl Located<'_> {
             severity,
             span,
             sentence: self.block.map.covering(self.range),
-            matched: whole.as_str().to_owned(),
+            matched: matched.to_owned(),
             sentence_text: Arc::clone(self.shared.get_or_init(|| Arc::from(self.sentence))),
             message: fill(&rule.message),
             suggestions: rule.suggest.iter().map(|s| fill(s)).collect(),
-            fix: rule.fix_for(matcher).map(|fix| {
+            fix: rule.fix_for(matcher).filter(|_| !across).map(|fix| {
                 let replacement = match_case(
-                    whole.as_str(),
+                    matched,
                     &fill(&fix.replace),
                     !self.sentence[..whole.start()]
                         .chars()
@@ -372,6 +402,27 @@ pass = ["PRP does not cure arthritis."]
     fn run(text: &str) -> Checked {
         let rules = RuleSet::new(parse_pack("pack.toml", PACK).unwrap());
         check(&Document::parse(text.to_owned(), Format::Text), &rules)
+    }
+
+    #[test]
+    fn a_claim_split_by_an_aside_is_found_without_a_fix_and_with_its_own_words() {
+        let text = "PRP cures (so the brochure says) knee arthritis. PRP cures arthritis.";
+        let checked = run(text);
+        assert_eq!(checked.findings.len(), 2, "{:?}", checked.findings);
+        let across = &checked.findings[0];
+        assert_eq!(
+            across.matched,
+            "cures (so the brochure says) knee arthritis"
+        );
+        assert_eq!(&text[across.span.start..across.span.end], across.matched);
+        assert!(across.fix.is_none(), "a fix would delete the aside");
+        assert!(checked.findings[1].fix.is_some());
+        // Context is judged on the sentence as written, so a negation still counts.
+        assert!(
+            run("PRP never cures (whatever the brochure says) arthritis.")
+                .findings
+                .is_empty()
+        );
     }
 
     #[test]

@@ -7,10 +7,12 @@
 //! Everything here is pure `&str` logic: no files, no rules, no offsets into the original
 //! document. It never sees a rule; the engine asks it about one match at a time.
 
+mod asides;
 mod context;
 mod cues;
 mod sentences;
 
+pub use asides::blank_asides;
 pub use context::{evaluate, Cue, MatchContext};
 pub use sentences::split_sentences;
 
