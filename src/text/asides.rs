@@ -21,7 +21,7 @@ const MAX_ASIDE: usize = 160;
 /// Words that open an appositive or a non-restrictive clause between two commas.
 static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i),\s+(?:also\s+(?:known\s+as|called|referred\s+to\s+as)|otherwise\s+known\s+as|(?:commonly|often|sometimes|simply|more\s+commonly)\s+(?:known\s+as|called|referred\s+to\s+as)|known\s+as|called|or\s+simply|i\.\s?e\.|e\.\s?g\.|which|who|whose|a|an|the|derived\s+from|taken\s+from|harvested\s+from|made\s+from|obtained\s+from|sourced\s+from|found\s+in)\s[^,;:.!?()\[\]\u{2014}\u{2013}]{1,140},\s",
+        r"(?i),\s+(?:also\s+(?:known\s+as|called|referred\s+to\s+as)|otherwise\s+known\s+as|(?:commonly|often|sometimes|simply|more\s+commonly)\s+(?:known\s+as|called|referred\s+to\s+as)|known\s+as|called|or\s+simply|i\.\s?e\.|e\.\s?g\.|which|who|whose|a|an|the|derived\s+from|taken\s+from|harvested\s+from|made\s+from|obtained\s+from|sourced\s+from|found\s+in)\s[^,;:.!?\u{2014}\u{2013}]{1,140},\s",
     )
     .expect("the appositive pattern is valid")
 });
@@ -125,6 +125,10 @@ mod tests {
         );
         assert_eq!(
             blanked("Prolotherapy, which uses a dextrose solution, rebuilds ligaments."),
+            "Prolotherapy rebuilds ligaments."
+        );
+        assert_eq!(
+            blanked("Prolotherapy, also known as regenerative injection therapy (RIT), rebuilds ligaments."),
             "Prolotherapy rebuilds ligaments."
         );
         assert_eq!(
