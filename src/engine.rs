@@ -157,7 +157,8 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
         // across an aside are new (the others were found above).
         let asides = blank_asides(sentence);
         if let Some((blanked, ranges)) = &asides {
-            for &(rule, matcher) in &candidates {
+            // The blanked text has fewer words, so its own candidates are a subset.
+            for (rule, matcher) in rules.candidates(blanked) {
                 for captures in rule.matchers[matcher].captures_iter(blanked) {
                     let Some(whole) = captures.get(0).filter(|m| !m.is_empty()) else {
                         continue;
