@@ -60,6 +60,7 @@ fn html_fixtures_report_every_claim_at_its_line_and_column() {
         (26, 44, "cure-noun-claim"),    // JSON-LD description
         (26, 85, "no-rejection"),       // JSON-LD description
         (32, 25, "completely-safe"),    // nested JSON-LD description
+        (32, 30, "surgery-not-needed-frame"), // "a 100% safe, drug-free alternative to knee replacement"
         (32, 85, "proof-phrase-frame"), // after the \u2014 escape
         (41, 9, "outcome-certain-phrases"), // <h1>
         (42, 12, "cure-claim"),         // <strong>cure</strong>
