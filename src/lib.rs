@@ -40,7 +40,7 @@ use crate::cli::{
     CheckArgs, Command, ExplainArgs, FailOn, InitArgs, LexiconArgs, ListFormat, PackArgs,
     RulesArgs, TestRulesArgs,
 };
-use crate::report::{FileReport, Report};
+use crate::report::FileReport;
 use crate::rules::Loader;
 use crate::walk::{Input, Origin};
 
@@ -222,25 +222,31 @@ fn check(
     let baselined = files.iter().map(|f| f.baselined).sum();
     let stale = hide.stale(&files);
     let files: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
-    let report = Report {
-        files: &files,
-        errors: &errors,
+    let outcome = outcome(&settings, &files, &errors, None);
+    let mut renderer = report::Renderer::new(report::Options {
+        format: args.format,
         rules: &rules,
         explain_context: args.explain_context,
         show_suppressed: args.show_suppressed,
         quiet: args.quiet,
         statistics: args.statistics,
+    });
+    for file in files {
+        // The reader stopped early (`overclaim check … | head -1`): stop writing, but keep
+        // the exit code the findings call for, so a CI gate under `pipefail` still fails.
+        if is_broken_pipe(renderer.file(file, out))? {
+            break;
+        }
+    }
+    let ending = report::Ending {
+        errors: &errors,
         fixed: fixes.as_ref().map_or(0, |f| f.applied),
         not_fixed: fixes.as_ref().map_or(0, |f| f.not_applied),
         baselined,
         stale: &stale,
     };
-    if is_broken_pipe(report::render(args.format, &report, out, err))? {
-        // The reader stopped early (`overclaim check … | head -1`): stop writing, but keep
-        // the exit code the findings call for, so a CI gate under `pipefail` still fails.
-        report::render_errors(&errors, err)?;
-    }
-    Ok(outcome(&settings, &files, &errors, None))
+    unless_broken_pipe(renderer.finish(ending, out, err))?;
+    Ok(outcome)
 }
 
 /// `Ok(true)` when `result` failed only because the reader closed stdout; other errors pass.
