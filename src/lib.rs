@@ -23,6 +23,7 @@ pub mod text;
 pub mod walk;
 
 use std::io::{self, Read};
+use std::ops::ControlFlow;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -40,7 +41,7 @@ use crate::cli::{
     CheckArgs, Command, ExplainArgs, FailOn, InitArgs, LexiconArgs, ListFormat, PackArgs,
     RulesArgs, TestRulesArgs,
 };
-use crate::report::{FileReport, Report};
+use crate::report::FileReport;
 use crate::rules::Loader;
 use crate::walk::{Input, Origin};
 
@@ -143,18 +144,93 @@ fn check(
     } else {
         None
     };
-    let results: Vec<Result<Option<Judged>, Error>> = inputs
-        .par_iter()
-        .map(|input| check_input(input, stdin_text.as_deref(), &rules, &hide))
-        .collect();
-    let mut files = Vec::new();
-    for result in results {
+    let stdin_text = stdin_text.as_deref();
+    let check_one = |input: &Input| check_input(input, stdin_text, &rules, &hide);
+    let options = report::Options {
+        format: args.format,
+        rules: &rules,
+        explain_context: args.explain_context,
+        show_suppressed: args.show_suppressed,
+        quiet: args.quiet,
+        statistics: args.statistics,
+    };
+    if args.fix || args.diff || args.write_baseline.is_some() {
+        // Fixing rewrites files after checking them all, and a baseline records every file's
+        // findings: these paths hold every file, then report through the same renderer.
+        let mut files = Vec::new();
+        in_chunks(&inputs, check_one, |result| {
+            match result {
+                Ok(Some(file)) => files.push(file),
+                Ok(None) => {}
+                Err(error) => errors.push(error),
+            }
+            Ok(ControlFlow::Continue(()))
+        })?;
+        return fix_or_record(
+            files, errors, args, &settings, &rules, &hide, fix_stdin, options, out, err,
+        );
+    }
+    let mut renderer = report::Renderer::new(options);
+    let mut tally = Tally::default();
+    let mut closed = false;
+    let threshold = fail_threshold(&settings);
+    let checked = in_chunks(&inputs, check_one, |result| {
         match result {
-            Ok(Some(file)) => files.push(file),
+            Ok(Some(file)) => {
+                tally.add(&file);
+                if !closed {
+                    closed = is_broken_pipe(renderer.file(file.report, out))?;
+                }
+            }
             Ok(None) => {}
             Err(error) => errors.push(error),
         }
-    }
+        // The reader stopped early (`overclaim check … | head -1`): stop writing, but keep
+        // checking until the exit code the findings call for is known, so a CI gate under
+        // `pipefail` still fails.
+        let decided = !errors.is_empty() || is_failing(threshold, tally.worst);
+        Ok(if closed && decided {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        })
+    })?;
+    // A file that cannot be read still turns exit 1 into exit 2 and is named on stderr, as
+    // in a full run: read and decode the files left, without running the rules on them.
+    in_chunks(
+        &inputs[checked..],
+        |input| load_input(input, stdin_text).err(),
+        |error| {
+            errors.extend(error);
+            Ok(ControlFlow::Continue(()))
+        },
+    )?;
+    let stale = hide.stale(&tally);
+    let ending = report::Ending {
+        errors: &errors,
+        baselined: tally.baselined,
+        stale: &stale,
+        ..report::Ending::default()
+    };
+    unless_broken_pipe(renderer.finish(ending, out, err))?;
+    Ok(outcome(&settings, tally.worst, &errors, None))
+}
+
+/// The end of `--write-baseline`, `--fix` and `--diff`, once every file is checked: record the
+/// baseline, or fix the files and report what remains.
+#[allow(clippy::too_many_arguments)]
+fn fix_or_record(
+    mut files: Vec<Judged>,
+    mut errors: Vec<Error>,
+    args: &CheckArgs,
+    settings: &Settings,
+    rules: &RuleSet,
+    hide: &Hide<'_>,
+    fix_stdin: bool,
+    options: report::Options<'_>,
+    out: &mut dyn WriteColor,
+    err: &mut dyn WriteColor,
+) -> io::Result<Outcome> {
     if let Some(path) = &args.write_baseline {
         let recorded = baseline::Baseline::record(
             files
@@ -179,68 +255,106 @@ fn check(
             Outcome::Error
         });
     }
-    let mut fixes = None;
-    if args.fix || args.diff {
-        let done = fix_files(&mut files, args, &rules, &hide, &mut errors);
-        if args.format == cli::Format::Human && !args.quiet && done.passes > 0 {
-            writeln!(
-                err,
-                "{} {} in {} (at most {}).",
-                if args.diff { "The diff fixes" } else { "Fixed" },
-                report::plural(done.applied, "finding"),
-                if done.passes == 1 {
-                    "1 fix pass".to_owned()
-                } else {
-                    format!("{} fix passes", done.passes)
-                },
-                fix::MAX_FIX_PASSES
-            )?;
-        }
-        if args.diff {
-            let written = done
-                .diffs
-                .iter()
-                .try_for_each(|diff| out.write_all(diff.as_bytes()));
-            unless_broken_pipe(written)?;
-            report::render_errors(&errors, err)?;
-            let reports: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
-            return Ok(outcome(&settings, &reports, &errors, Some(&done)));
-        }
-        if fix_stdin {
-            // `--fix -` prints the fixed text, as editors expect, and nothing else: an editor
-            // replaces its buffer with stdout, so input that could not be read (binary, not
-            // UTF-8) prints nothing there and its error on stderr.
-            if let [file] = &files[..] {
-                unless_broken_pipe(out.write_all(file.report.text.as_bytes()))?;
-            }
-            report::render_errors(&errors, err)?;
-            let reports: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
-            return Ok(outcome(&settings, &reports, &errors, None));
-        }
-        fixes = Some(done);
+    let done = fix_files(&mut files, args, rules, hide, &mut errors);
+    if args.format == cli::Format::Human && !args.quiet && done.passes > 0 {
+        writeln!(
+            err,
+            "{} {} in {} (at most {}).",
+            if args.diff { "The diff fixes" } else { "Fixed" },
+            report::plural(done.applied, "finding"),
+            if done.passes == 1 {
+                "1 fix pass".to_owned()
+            } else {
+                format!("{} fix passes", done.passes)
+            },
+            fix::MAX_FIX_PASSES
+        )?;
     }
-    let baselined = files.iter().map(|f| f.baselined).sum();
-    let stale = hide.stale(&files);
-    let files: Vec<FileReport> = files.into_iter().map(|f| f.report).collect();
-    let report = Report {
-        files: &files,
+    let mut tally = Tally::default();
+    files.iter().for_each(|file| tally.add(file));
+    if args.diff {
+        let written = done
+            .diffs
+            .iter()
+            .try_for_each(|diff| out.write_all(diff.as_bytes()));
+        unless_broken_pipe(written)?;
+        report::render_errors(&errors, err)?;
+        return Ok(outcome(settings, tally.worst, &errors, Some(&done)));
+    }
+    if fix_stdin {
+        // `--fix -` prints the fixed text, as editors expect, and nothing else: an editor
+        // replaces its buffer with stdout, so input that could not be read (binary, not
+        // UTF-8) prints nothing there and its error on stderr.
+        if let [file] = &files[..] {
+            unless_broken_pipe(out.write_all(file.report.text.as_bytes()))?;
+        }
+        report::render_errors(&errors, err)?;
+        return Ok(outcome(settings, tally.worst, &errors, None));
+    }
+    let mut renderer = report::Renderer::new(options);
+    for file in files {
+        if is_broken_pipe(renderer.file(file.report, out))? {
+            break;
+        }
+    }
+    let stale = hide.stale(&tally);
+    let ending = report::Ending {
         errors: &errors,
-        rules: &rules,
-        explain_context: args.explain_context,
-        show_suppressed: args.show_suppressed,
-        quiet: args.quiet,
-        statistics: args.statistics,
-        fixed: fixes.as_ref().map_or(0, |f| f.applied),
-        not_fixed: fixes.as_ref().map_or(0, |f| f.not_applied),
-        baselined,
+        fixed: done.applied,
+        not_fixed: done.not_applied,
+        baselined: tally.baselined,
         stale: &stale,
     };
-    if is_broken_pipe(report::render(args.format, &report, out, err))? {
-        // The reader stopped early (`overclaim check … | head -1`): stop writing, but keep
-        // the exit code the findings call for, so a CI gate under `pipefail` still fails.
-        report::render_errors(&errors, err)?;
+    unless_broken_pipe(renderer.finish(ending, out, err))?;
+    Ok(outcome(settings, tally.worst, &errors, None))
+}
+
+/// Files checked at once on the thread pool before their results are handed on: enough to
+/// keep the cores busy, few enough that a run holds only this many files' texts and findings.
+const CHUNK: usize = 64;
+
+/// Run `check` over `inputs` a chunk at a time on the thread pool and hand each result to
+/// `each` in input (path) order; rayon's indexed collect keeps the order within a chunk.
+/// `each` breaks to stop early. Returns how many inputs' results `each` received.
+fn in_chunks<T: Send>(
+    inputs: &[Input],
+    check: impl Fn(&Input) -> T + Sync,
+    mut each: impl FnMut(T) -> io::Result<ControlFlow<()>>,
+) -> io::Result<usize> {
+    let mut handed = 0;
+    for chunk in inputs.chunks(CHUNK) {
+        let results: Vec<T> = chunk.par_iter().map(&check).collect();
+        for result in results {
+            handed += 1;
+            if each(result)?.is_break() {
+                return Ok(handed);
+            }
+        }
     }
-    Ok(outcome(&settings, &files, &errors, None))
+    Ok(handed)
+}
+
+/// What the end of a run needs from the files already rendered and dropped.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Findings the baseline hid.
+    baselined: usize,
+    /// Baseline entries of checked files that no finding used.
+    stale: Vec<baseline::Entry>,
+    /// The paths of the files checked.
+    checked: std::collections::BTreeSet<String>,
+    /// The highest severity of any reported finding.
+    worst: Option<Severity>,
+}
+
+impl Tally {
+    fn add(&mut self, file: &Judged) {
+        self.baselined += file.baselined;
+        self.stale.extend(file.stale.iter().cloned());
+        self.checked.insert(file.report.path.clone());
+        let worst = file.report.findings.iter().map(|f| f.severity).max();
+        self.worst = self.worst.max(worst);
+    }
 }
 
 /// `Ok(true)` when `result` failed only because the reader closed stdout; other errors pass.
@@ -258,11 +372,11 @@ fn unless_broken_pipe(result: io::Result<()>) -> io::Result<()> {
 }
 
 /// How every run ends, for `check`, `--fix` and `--diff` alike: exit 2 on any error, else for
-/// `--diff` exit 1 when there is a diff, else exit 1 when a finding that survived
+/// `--diff` exit 1 when there is a diff, else exit 1 when the worst finding that survived
 /// [`judge`] is at or above `fail-on`.
 fn outcome(
     settings: &Settings,
-    files: &[FileReport],
+    worst: Option<Severity>,
     errors: &[Error],
     diff: Option<&Fixes>,
 ) -> Outcome {
@@ -276,23 +390,28 @@ fn outcome(
             Outcome::Failed
         };
     }
-    let threshold = match settings.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|threshold| {
-        files
-            .iter()
-            .flat_map(|file| &file.findings)
-            .any(|finding| finding.severity >= threshold)
-    });
-    if failing {
+    if is_failing(fail_threshold(settings), worst) {
         Outcome::Failed
     } else {
         Outcome::Clean
     }
+}
+
+/// The lowest severity that fails the run; `None` for `--fail-on never`.
+fn fail_threshold(settings: &Settings) -> Option<Severity> {
+    match settings.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
+}
+
+/// Whether a finding of severity `worst` fails a run with this threshold.
+fn is_failing(threshold: Option<Severity>, worst: Option<Severity>) -> bool {
+    threshold
+        .zip(worst)
+        .is_some_and(|(threshold, worst)| worst >= threshold)
 }
 
 /// What hides findings, in one place for the check path and the fix path: the configured rule
@@ -324,14 +443,13 @@ impl<'a> Hide<'a> {
     }
 
     /// Baseline entries that no checked finding used, including those of files not checked.
-    fn stale(&self, files: &[Judged]) -> Vec<baseline::Entry> {
+    fn stale(&self, tally: &Tally) -> Vec<baseline::Entry> {
         let Some(by_path) = &self.baseline else {
             return Vec::new();
         };
-        let mut stale: Vec<baseline::Entry> =
-            files.iter().flat_map(|f| f.stale.iter().cloned()).collect();
+        let mut stale = tally.stale.clone();
         for (path, recorded) in by_path {
-            if !files.iter().any(|f| f.report.path == *path) {
+            if !tally.checked.contains(*path) {
                 stale.extend(recorded.findings.iter().cloned());
             }
         }
@@ -441,6 +559,25 @@ fn fix_files(
     fixes
 }
 
+/// Read and decode one input; `None` for a binary file found by walking a folder.
+fn load_input(input: &Input, stdin: Option<&[u8]>) -> Result<Option<Document>, Error> {
+    let bytes = match &input.origin {
+        Origin::File(path) => std::fs::read(path).map_err(|source| Error::Read {
+            path: input.display.clone(),
+            source,
+        })?,
+        Origin::Stdin => stdin.unwrap_or_default().to_vec(),
+    };
+    match Document::from_bytes(bytes, input.format) {
+        Ok(doc) => Ok(Some(doc)),
+        Err(source::SourceError::Binary { .. }) if !input.explicit => Ok(None),
+        Err(source) => Err(Error::Decode {
+            path: input.display.clone(),
+            source,
+        }),
+    }
+}
+
 /// Check one input; `None` for a binary file found by walking a folder, which is skipped
 /// quietly as ripgrep does (a binary file named on the command line is an error).
 fn check_input(
@@ -449,22 +586,8 @@ fn check_input(
     rules: &RuleSet,
     hide: &Hide<'_>,
 ) -> Result<Option<Judged>, Error> {
-    let bytes = match &input.origin {
-        Origin::File(path) => std::fs::read(path).map_err(|source| Error::Read {
-            path: input.display.clone(),
-            source,
-        })?,
-        Origin::Stdin => stdin.unwrap_or_default().to_vec(),
-    };
-    let doc = match Document::from_bytes(bytes, input.format) {
-        Ok(doc) => doc,
-        Err(source::SourceError::Binary { .. }) if !input.explicit => return Ok(None),
-        Err(source) => {
-            return Err(Error::Decode {
-                path: input.display.clone(),
-                source,
-            })
-        }
+    let Some(doc) = load_input(input, stdin)? else {
+        return Ok(None);
     };
     let mut file = Judged {
         report: FileReport {

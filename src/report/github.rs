@@ -9,33 +9,32 @@ use std::io;
 
 use codespan_reporting::term::termcolor::WriteColor;
 
-use super::Report;
+use super::FileReport;
 use crate::error::Lines;
 use crate::rules::Severity;
 
-pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
-    for file in report.files {
-        let lines = Lines::new(&file.text);
-        for finding in &file.findings {
-            let (line, col) = lines.location(&file.text, finding.span.start);
-            let (end_line, end_col) = lines.location(&file.text, finding.span.end);
-            let command = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let mut message = finding.message.clone();
-            if let Some(suggestion) = finding.suggestions.first() {
-                message.push_str(&format!("\nInstead: {suggestion}"));
-            }
-            writeln!(
-                out,
-                "::{command} file={},line={line},endLine={end_line},col={col},endColumn={end_col},title={}::{}",
-                property(&file.path),
-                property(&format!("overclaim {} ({})", finding.rule, finding.category)),
-                data(&message)
-            )?;
+/// One file's annotations, one line per finding.
+pub(super) fn file(file: &FileReport, out: &mut dyn WriteColor) -> io::Result<()> {
+    let lines = Lines::new(&file.text);
+    for finding in &file.findings {
+        let (line, col) = lines.location(&file.text, finding.span.start);
+        let (end_line, end_col) = lines.location(&file.text, finding.span.end);
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = finding.message.clone();
+        if let Some(suggestion) = finding.suggestions.first() {
+            message.push_str(&format!("\nInstead: {suggestion}"));
         }
+        writeln!(
+            out,
+            "::{command} file={},line={line},endLine={end_line},col={col},endColumn={end_col},title={}::{}",
+            property(&file.path),
+            property(&format!("overclaim {} ({})", finding.rule, finding.category)),
+            data(&message)
+        )?;
     }
     Ok(())
 }

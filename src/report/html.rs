@@ -129,7 +129,7 @@ struct Item<'a> {
 
 pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
     let mut page = String::with_capacity(64 * 1024);
-    let summary = report.summary();
+    let summary = report.summary;
     page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     page.push_str("<title>overclaim report</title>\n<style>");

@@ -19,69 +19,75 @@ use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::excerpt::{Excerpt, Excerpts, Text};
-use super::{escape_controls, first_sentence, plural, Report};
+use super::{escape_controls, first_sentence, plural, FileReport, Options, Report};
 use crate::engine::Finding;
 use crate::error::Error;
-use crate::rules::Severity;
+use crate::rules::{RuleSet, Severity};
 
-pub(super) fn render(
-    report: &Report<'_>,
+/// One file's diagnostics: its findings, then with `--show-suppressed` what directives
+/// suppressed, then with `--explain-context` what context dropped. Nothing for a file with
+/// none of them.
+pub(super) fn file(
+    options: &Options<'_>,
+    file: &FileReport,
     out: &mut dyn WriteColor,
-    err: &mut dyn WriteColor,
 ) -> io::Result<()> {
+    let shows_dropped = options.explain_context && !file.dropped.is_empty();
+    let shows_suppressed = options.show_suppressed && !file.suppressed.is_empty();
+    if file.findings.is_empty() && !shows_dropped && !shows_suppressed {
+        return Ok(());
+    }
     let config = Config::default();
+    // Excerpts hold the file's text: one set per file, dropped with it.
     let mut excerpts = Excerpts::default();
-    for file in report.files {
-        let shows_dropped = report.explain_context && !file.dropped.is_empty();
-        let shows_suppressed = report.show_suppressed && !file.suppressed.is_empty();
-        if file.findings.is_empty() && !shows_dropped && !shows_suppressed {
-            continue;
-        }
-        let text = Text::new(&file.path, &file.text);
-        for finding in &file.findings {
+    let text = Text::new(&file.path, &file.text);
+    for finding in &file.findings {
+        let sentence = finding.sentence.start..finding.sentence.end;
+        let (excerpt, span) = Excerpt::new(&text, sentence, finding.span.start..finding.span.end);
+        let id = excerpts.add(excerpt);
+        let diagnostic = finding_diagnostic(options.rules, finding, id, span);
+        emit(out, &config, &excerpts, &diagnostic)?;
+    }
+    if options.show_suppressed {
+        for suppressed in &file.suppressed {
+            let finding = &suppressed.finding;
             let sentence = finding.sentence.start..finding.sentence.end;
             let (excerpt, span) =
                 Excerpt::new(&text, sentence, finding.span.start..finding.span.end);
             let id = excerpts.add(excerpt);
-            let diagnostic = finding_diagnostic(report, finding, id, span);
+            let reason = match &suppressed.reason {
+                Some(reason) => format!("reason: {reason}"),
+                None => "no reason given".to_owned(),
+            };
+            let diagnostic = Diagnostic::note()
+                .with_code(finding.rule.as_str())
+                .with_message(format!("suppressed: {}", finding.message))
+                .with_label(Label::primary(id, span).with_message(finding.category.as_str()))
+                .with_notes(vec![reason]);
             emit(out, &config, &excerpts, &diagnostic)?;
         }
-        if report.show_suppressed {
-            for suppressed in &file.suppressed {
-                let finding = &suppressed.finding;
-                let sentence = finding.sentence.start..finding.sentence.end;
-                let (excerpt, span) =
-                    Excerpt::new(&text, sentence, finding.span.start..finding.span.end);
-                let id = excerpts.add(excerpt);
-                let reason = match &suppressed.reason {
-                    Some(reason) => format!("reason: {reason}"),
-                    None => "no reason given".to_owned(),
-                };
-                let diagnostic = Diagnostic::note()
-                    .with_code(finding.rule.as_str())
-                    .with_message(format!("suppressed: {}", finding.message))
-                    .with_label(Label::primary(id, span).with_message(finding.category.as_str()))
-                    .with_notes(vec![reason]);
-                emit(out, &config, &excerpts, &diagnostic)?;
-            }
-        }
-        if report.explain_context {
-            for drop in &file.dropped {
-                let sentence = drop.sentence.start..drop.sentence.end;
-                let (excerpt, span) = Excerpt::new(&text, sentence, drop.span.start..drop.span.end);
-                let id = excerpts.add(excerpt);
-                let diagnostic = Diagnostic::note()
-                    .with_code(drop.rule.as_str())
-                    .with_message(format!(
-                        "not reported: {} (cue: \"{}\")",
-                        drop.cue.condition, drop.cue.text
-                    ))
-                    .with_label(Label::primary(id, span).with_message("match dropped by context"));
-                emit(out, &config, &excerpts, &diagnostic)?;
-            }
+    }
+    if options.explain_context {
+        for drop in &file.dropped {
+            let sentence = drop.sentence.start..drop.sentence.end;
+            let (excerpt, span) = Excerpt::new(&text, sentence, drop.span.start..drop.span.end);
+            let id = excerpts.add(excerpt);
+            let diagnostic = Diagnostic::note()
+                .with_code(drop.rule.as_str())
+                .with_message(format!(
+                    "not reported: {} (cue: \"{}\")",
+                    drop.cue.condition, drop.cue.text
+                ))
+                .with_label(Label::primary(id, span).with_message("match dropped by context"));
+            emit(out, &config, &excerpts, &diagnostic)?;
         }
     }
-    render_errors(report.errors, err)?;
+    Ok(())
+}
+
+/// What follows the last file on `out`: stale baseline entries, then (unless `--quiet`) the
+/// baseline, fix and summary lines. The caller writes the errors to stderr first.
+pub(super) fn finish(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
     for entry in report.stale {
         writeln!(
             out,
@@ -120,7 +126,7 @@ pub(super) fn render(
 }
 
 fn finding_diagnostic(
-    report: &Report<'_>,
+    rules: &RuleSet,
     finding: &Finding,
     file: usize,
     span: std::ops::Range<usize>,
@@ -131,7 +137,7 @@ fn finding_diagnostic(
         Severity::Info => Level::Note,
     };
     let mut notes = Vec::new();
-    if let Some(rule) = report.rules.get(&finding.rule) {
+    if let Some(rule) = rules.get(&finding.rule) {
         notes.push(format!(
             "why: {} (see `overclaim explain {}`)",
             first_sentence(&rule.why),
@@ -223,7 +229,7 @@ fn io_error(error: codespan_reporting::files::Error) -> io::Error {
 }
 
 fn summary_line(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Result<()> {
-    let summary = report.summary();
+    let summary = report.summary;
     let files = plural(summary.files, "file");
     if summary.findings == 0 {
         out.set_color(ColorSpec::new().set_bold(true))?;

@@ -1,7 +1,10 @@
 //! Render findings and errors. Nothing else in the program prints findings.
 //!
-//! In: a [`Report`] (per-file findings with the file's text, errors, the rule set). Out: bytes
-//! on the writers handed in by `main`: findings and the summary on `out`, problems on `err`.
+//! In: each checked file's [`FileReport`] (findings with the file's text), in path order, then
+//! the run's [`Ending`] (errors, baseline and fix counts). Out: bytes on the writers handed in
+//! by `main`: findings and the summary on `out`, problems on `err`. [`Renderer`] is the one
+//! route: it writes a file as soon as it is checked when the format allows, so a run need not
+//! hold every file's text.
 
 mod excerpt;
 mod github;
@@ -48,11 +51,47 @@ pub struct FileReport {
     pub suppressed: Vec<crate::suppress::Suppressed>,
 }
 
-/// Everything a renderer needs.
+/// The settings a run's output depends on, known before the first file is checked.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The output format.
+    pub format: Format,
+    /// The rules that ran, for `why` and references.
+    pub rules: &'a RuleSet,
+    /// Show context decisions.
+    pub explain_context: bool,
+    /// Show suppressed findings with their reasons.
+    pub show_suppressed: bool,
+    /// No summary line.
+    pub quiet: bool,
+    /// Counts per rule instead of findings.
+    pub statistics: bool,
+}
+
+/// What a run's output ends with, known only after the last file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ending<'a> {
+    /// Problems: unreadable files, bad config, bad packs.
+    pub errors: &'a [Error],
+    /// Fixes applied by `--fix`.
+    pub fixed: usize,
+    /// Fixes `--fix` chose but could not apply (overlapping another, or across markup).
+    pub not_fixed: usize,
+    /// Findings hidden because the baseline records them.
+    pub baselined: usize,
+    /// Baseline entries that no longer occur.
+    pub stale: &'a [crate::baseline::Entry],
+}
+
+/// Everything a renderer that needs the whole run at once gets (SARIF, JUnit, HTML,
+/// `--statistics`), and what the streaming formats end with (`files` is then empty).
 #[derive(Debug, Clone, Copy)]
 pub struct Report<'a> {
-    /// Files checked, in path order (including those with no findings).
+    /// Files checked, in path order (including those with no findings); empty for the
+    /// formats that write each file as it comes.
     pub files: &'a [FileReport],
+    /// Counts over every file checked, whether held in `files` or already written.
+    pub summary: Summary,
     /// Problems: unreadable files, bad config, bad packs.
     pub errors: &'a [Error],
     /// The rules that ran, for `why` and references.
@@ -94,50 +133,148 @@ pub struct Summary {
     pub suppressed: usize,
 }
 
-impl Report<'_> {
-    /// Count findings by severity.
-    pub fn summary(&self) -> Summary {
-        let mut summary = Summary {
-            files: self.files.len(),
-            ..Summary::default()
-        };
-        for file in self.files {
-            summary.suppressed += file.suppressed.len();
-            summary.files_with_findings += usize::from(!file.findings.is_empty());
-            for finding in &file.findings {
-                summary.findings += 1;
-                match finding.severity {
-                    Severity::Error => summary.error += 1,
-                    Severity::Warning => summary.warning += 1,
-                    Severity::Info => summary.info += 1,
-                }
+impl Summary {
+    /// Count one checked file: its findings by severity and its suppressed findings.
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        self.suppressed += file.suppressed.len();
+        self.files_with_findings += usize::from(!file.findings.is_empty());
+        for finding in &file.findings {
+            self.findings += 1;
+            match finding.severity {
+                Severity::Error => self.error += 1,
+                Severity::Warning => self.warning += 1,
+                Severity::Info => self.info += 1,
             }
         }
-        summary
     }
 }
 
-/// Write `report` in `format`.
-pub fn render(
-    format: Format,
-    report: &Report<'_>,
-    out: &mut dyn WriteColor,
-    err: &mut dyn WriteColor,
-) -> io::Result<()> {
-    if report.statistics {
-        statistics::render(report, out)?;
-        return human::render_errors(report.errors, err);
+/// Writes a run's output file by file, so a run holds one chunk of files at a time rather
+/// than every file's text and findings.
+///
+/// Human, JSON, JSON Lines and GitHub output write each file as [`Renderer::file`] receives it
+/// and drop it; SARIF, JUnit, HTML and `--statistics` need every file before their first byte
+/// (totals come first, or the document is built whole), so they hold the files until
+/// [`Renderer::finish`]. Either way the bytes are the same as rendering the whole run at once.
+///
+/// Once `out` is closed (the reader of a pipe stopped), nothing more is written to it; errors
+/// still go to `err` at the end.
+pub struct Renderer<'a> {
+    options: Options<'a>,
+    summary: Summary,
+    /// The files of a format that needs all of them at the end.
+    held: Vec<FileReport>,
+    json: json::Stream,
+    /// `out` was closed: write nothing more there.
+    closed: bool,
+}
+
+impl<'a> Renderer<'a> {
+    /// A renderer for a run with these settings; it writes nothing yet.
+    pub fn new(options: Options<'a>) -> Renderer<'a> {
+        Renderer {
+            options,
+            summary: Summary::default(),
+            held: Vec::new(),
+            json: json::Stream::default(),
+            closed: false,
+        }
     }
-    match format {
-        Format::Human => return human::render(report, out, err),
-        Format::Json => json::render(report, out)?,
-        Format::JsonLines => json::render_lines(report, out)?,
-        Format::Sarif => sarif::render(report, out)?,
-        Format::Github => github::render(report, out)?,
-        Format::Junit => junit::render(report, out)?,
-        Format::Html => html::render(report, out)?,
+
+    /// Whether the format needs every file before it writes anything.
+    fn holds_files(&self) -> bool {
+        self.options.statistics
+            || matches!(
+                self.options.format,
+                Format::Sarif | Format::Junit | Format::Html
+            )
     }
-    human::render_errors(report.errors, err)
+
+    /// Take the next checked file, in path order: count it, then write it now or hold it.
+    ///
+    /// # Errors
+    ///
+    /// A failed write to `out`. After a [`io::ErrorKind::BrokenPipe`] the renderer writes
+    /// nothing more to `out`, and later calls only count.
+    pub fn file(&mut self, file: FileReport, out: &mut dyn WriteColor) -> io::Result<()> {
+        self.summary.add(&file);
+        if self.holds_files() {
+            self.held.push(file);
+            return Ok(());
+        }
+        if self.closed {
+            return Ok(());
+        }
+        let written = match self.options.format {
+            Format::Human => human::file(&self.options, &file, out),
+            Format::Json => self.json.file(&self.options, &file, out),
+            Format::JsonLines => json::file_lines(&file, out),
+            Format::Github => github::file(&file, out),
+            Format::Sarif | Format::Junit | Format::Html => Ok(()),
+        };
+        self.closed = written
+            .as_ref()
+            .is_err_and(|error| error.kind() == io::ErrorKind::BrokenPipe);
+        written
+    }
+
+    /// Write what follows the last file (for the holding formats, everything) on `out`, and
+    /// the errors on `err`.
+    ///
+    /// # Errors
+    ///
+    /// A failed write. The errors are written to `err` even when `out` turns out to be
+    /// closed, and then the [`io::ErrorKind::BrokenPipe`] is returned.
+    pub fn finish(
+        self,
+        ending: Ending<'_>,
+        out: &mut dyn WriteColor,
+        err: &mut dyn WriteColor,
+    ) -> io::Result<()> {
+        if self.closed {
+            return human::render_errors(ending.errors, err);
+        }
+        let options = self.options;
+        let report = Report {
+            files: &self.held,
+            summary: self.summary,
+            errors: ending.errors,
+            rules: options.rules,
+            explain_context: options.explain_context,
+            show_suppressed: options.show_suppressed,
+            quiet: options.quiet,
+            statistics: options.statistics,
+            fixed: ending.fixed,
+            not_fixed: ending.not_fixed,
+            baselined: ending.baselined,
+            stale: ending.stale,
+        };
+        let written = if options.statistics {
+            statistics::render(&report, out)
+        } else {
+            match options.format {
+                Format::Human => {
+                    // Errors come before the stale entries and the summary line.
+                    human::render_errors(report.errors, err)?;
+                    return human::finish(&report, out);
+                }
+                Format::Json => self.json.finish(&report, out),
+                Format::JsonLines | Format::Github => Ok(()),
+                Format::Sarif => sarif::render(&report, out),
+                Format::Junit => junit::render(&report, out),
+                Format::Html => html::render(&report, out),
+            }
+        };
+        match written {
+            Ok(()) => human::render_errors(report.errors, err),
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+                human::render_errors(report.errors, err)?;
+                Err(error)
+            }
+            Err(error) => Err(error),
+        }
+    }
 }
 
 /// Keep the kind of an I/O error inside a serde_json error, so a closed pipe stays a closed

@@ -133,6 +133,55 @@ fn directories_are_walked_for_prose_files_in_sorted_order() {
     assert_eq!(paths, ["site/a.txt", "site/b.md", "site/sub/c.markdown"]);
 }
 
+/// The check path checks and reports files a chunk at a time (64 files) rather than all at
+/// once: across chunks, output still follows path order and the summary counts every file.
+#[test]
+fn a_folder_of_more_files_than_one_chunk_is_reported_in_path_order_and_counted_whole() {
+    let claim = "# Knees\n\nOur stem cell injections cure arthritis.\n";
+    let careful = "# Knees\n\nStem cell injections are not a cure for arthritis.\n";
+    let mut case = Case::new();
+    let mut flagged = Vec::new();
+    // Written out of path order, in three folders, so the walk's sort is what orders them.
+    for i in (0..150).rev() {
+        let path = format!("{}/page-{i:03}.md", ["site/b", "site/a", "site/c/d"][i % 3]);
+        let text = if i % 5 == 0 { careful } else { claim };
+        if text == claim {
+            flagged.push(path.clone());
+        }
+        case = case.file(&path, text);
+    }
+    flagged.sort();
+    let args = ["check", "site", "--select", "cure"];
+
+    let run = case.run_with(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(run.code, 1, "{run:?}");
+    let json = run.json();
+    let paths: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, flagged);
+    assert_eq!(json["summary"]["files"], 150);
+    assert_eq!(json["summary"]["findings"], 120);
+
+    let run = case.run_with(&[&args[..], &["--color", "never"]].concat());
+    let headers: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("┌─ "))
+        .map(|place| place.trim_end_matches(":3:15"))
+        .collect();
+    assert_eq!(headers, flagged);
+    assert!(
+        run.stdout
+            .ends_with("120 findings (120 errors) in 120 of 150 files checked.\n"),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn explicit_paths_are_checked_whatever_their_extension() {
     let run = Case::new()

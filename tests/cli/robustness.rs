@@ -150,6 +150,11 @@ fn issue_9_baseline_of_an_unknown_version_is_refused() {
 /// Run `overclaim` in `case` with stdout on a pipe that is read for one line and then closed,
 /// as `overclaim check … | head -1` does; returns the exit code.
 fn exit_code_when_stdout_closes_early(case: &Case, args: &[&str]) -> i32 {
+    run_with_stdout_closed_early(case, args).0
+}
+
+/// [`exit_code_when_stdout_closes_early`], with what the run wrote on stderr.
+fn run_with_stdout_closed_early(case: &Case, args: &[&str]) -> (i32, String) {
     use std::io::BufRead;
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("overclaim"))
         .current_dir(case.path())
@@ -167,9 +172,9 @@ fn exit_code_when_stdout_closes_early(case: &Case, args: &[&str]) -> i32 {
     assert!(!first.is_empty(), "the run printed nothing");
     // The reader is dropped here: the pipe is closed while the run still has much to write.
     let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(!stderr.contains("panicked"), "{stderr}");
-    output.status.code().unwrap_or(-1)
+    (output.status.code().unwrap_or(-1), stderr)
 }
 
 // See: issue 9, defect 8 (`overclaim check … | head -1` exited 0 despite findings).
@@ -190,6 +195,41 @@ fn issue_9_a_closed_stdout_pipe_keeps_the_exit_code_of_the_findings() {
         &["check", "page.md", "--format", "json", "--quiet"],
     );
     assert_eq!(code, 0);
+}
+
+/// Files are checked and written a chunk at a time, so stdout can close while most files are
+/// still unchecked: the run keeps checking until their findings decide the exit code, and
+/// still names a file it cannot read, after that, with exit 2.
+#[test]
+fn a_closed_stdout_pipe_keeps_the_exit_code_of_files_checked_after_it_closed() {
+    let warning = "Most patients feel results within 48 hours.\n";
+    let mut case = Case::new();
+    for i in 0..300 {
+        case = case.file(&format!("site/page-{i:03}.md"), warning);
+    }
+    // Last in path order: the only error, and a file that is not UTF-8.
+    let case = case
+        .file("site/zz.md", CLAIM)
+        .file("site/zzz.txt", b"caf\xe9 cures arthritis\n");
+    for format in ["human", "json", "github"] {
+        let args = ["check", "site", "--format", format];
+        let (code, stderr) = run_with_stdout_closed_early(&case, &args);
+        assert_eq!(code, 2, "--format {format}: {stderr}");
+        assert_eq!(
+            stderr.matches("zzz.txt: not valid UTF-8").count(),
+            1,
+            "--format {format}: {stderr}"
+        );
+    }
+    let mut case = Case::new().file("site/zz.md", CLAIM);
+    for i in 0..300 {
+        case = case.file(&format!("site/page-{i:03}.md"), warning);
+    }
+    for format in ["human", "json", "github"] {
+        let args = ["check", "site", "--format", format, "--fail-on", "error"];
+        let code = exit_code_when_stdout_closes_early(&case, &args);
+        assert_eq!(code, 1, "--format {format}");
+    }
 }
 
 // See: issue 9, defect 11 (SARIF `uri`s were not percent-encoded, so `#`, `?`, `%`, spaces and
