@@ -61,16 +61,16 @@ fn html_fixtures_report_every_claim_at_its_line_and_column() {
         (26, 85, "no-rejection"),       // JSON-LD description
         (32, 25, "completely-safe"),    // nested JSON-LD description
         (32, 30, "surgery-not-needed-frame"), // "a 100% safe, drug-free alternative to knee replacement"
-        (32, 85, "proof-phrase-frame"), // after the \u2014 escape
-        (41, 9, "outcome-certain-phrases"), // <h1>
-        (42, 12, "cure-claim"),         // <strong>cure</strong>
-        (42, 84, "speed-of-relief-frame"), // same paragraph
-        (43, 40, "repair-tissue-frame"), // alt text
-        (44, 40, "lasting-results-frame"), // title attribute
-        (45, 31, "guarantee-outcome-frame"), // button text
-        (55, 29, "cells-regrow-tissue"), // <li> with &amp;
-        (56, 11, "assured-outcome-frame"), // <li>
-        (56, 11, "works-for-everyone"), // <li>
+        (32, 85, "proof-phrase-frame"),       // after the \u2014 escape
+        (41, 9, "outcome-certain-phrases"),   // <h1>
+        (42, 12, "cure-claim"),               // <strong>cure</strong>
+        (42, 84, "speed-of-relief-frame"),    // same paragraph
+        (43, 40, "repair-tissue-frame"),      // alt text
+        (44, 40, "lasting-results-frame"),    // title attribute
+        (45, 31, "guarantee-outcome-frame"),  // button text
+        (55, 29, "cells-regrow-tissue"),      // <li> with &amp;
+        (56, 11, "assured-outcome-frame"),    // <li>
+        (56, 11, "works-for-everyone"),       // <li>
     ];
     let expected: Vec<(&str, u64, u64, &str)> = expected
         .iter()
