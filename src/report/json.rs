@@ -198,6 +198,86 @@ fn finding_entry<'a>(
     }
 }
 
+fn suppressed_entry<'a>(
+    path: &'a str,
+    entry: &'a crate::suppress::Suppressed,
+    location: &impl Fn(usize) -> (usize, usize),
+) -> SuppressedEntry<'a> {
+    let finding = &entry.finding;
+    let (line, column) = location(finding.span.start);
+    SuppressedEntry {
+        path,
+        rule: &finding.rule,
+        category: &finding.category,
+        severity: finding.severity.as_str(),
+        start: finding.span.start,
+        end: finding.span.end,
+        line,
+        column,
+        matched: &finding.matched,
+        message: &finding.message,
+        reason: entry.reason.as_deref(),
+        directive_line: location(entry.directive.start).0,
+    }
+}
+
+fn dropped_entry<'a>(
+    path: &'a str,
+    drop: &'a crate::engine::Dropped,
+    location: &impl Fn(usize) -> (usize, usize),
+) -> Dropped<'a> {
+    let (line, column) = location(drop.span.start);
+    Dropped {
+        path,
+        rule: &drop.rule,
+        start: drop.span.start,
+        end: drop.span.end,
+        line,
+        column,
+        matched: &drop.matched,
+        condition: drop.cue.condition.as_str(),
+        cue: &drop.cue.text,
+    }
+}
+
+fn baseline_entry<'a>(hidden: usize, stale: &'a [crate::baseline::Entry]) -> BaselineEntry<'a> {
+    BaselineEntry {
+        hidden,
+        stale: stale
+            .iter()
+            .map(|entry| StaleEntry {
+                path: &entry.path,
+                rule: &entry.rule,
+                matched: &entry.matched,
+                count: entry.count,
+            })
+            .collect(),
+    }
+}
+
+fn error_entries(errors: &[crate::error::Error]) -> Vec<ErrorEntry> {
+    errors
+        .iter()
+        .map(|err| ErrorEntry {
+            path: err.path().map(str::to_owned),
+            message: err.message(),
+        })
+        .collect()
+}
+
+fn summary_entry(counts: &super::Summary, fixed: usize, not_fixed: usize) -> Summary {
+    Summary {
+        files: counts.files,
+        findings: counts.findings,
+        error: counts.error,
+        warning: counts.warning,
+        info: counts.info,
+        fixed,
+        fixes_not_applied: not_fixed,
+        suppressed: counts.suppressed,
+    }
+}
+
 /// `--format json-lines`: one finding per line, each the same object as in `findings` of the
 /// JSON document; nothing else on stdout (errors go to stderr), so `grep` and `jq -c` work.
 pub(super) fn file_lines(file: &FileReport, out: &mut dyn WriteColor) -> io::Result<()> {
@@ -289,38 +369,12 @@ impl Stream {
             self.findings += 1;
         }
         for entry in &file.suppressed {
-            let finding = &entry.finding;
-            let (line, column) = location(finding.span.start);
-            let suppressed = SuppressedEntry {
-                path: &file.path,
-                rule: &finding.rule,
-                category: &finding.category,
-                severity: finding.severity.as_str(),
-                start: finding.span.start,
-                end: finding.span.end,
-                line,
-                column,
-                matched: &finding.matched,
-                message: &finding.message,
-                reason: entry.reason.as_deref(),
-                directive_line: location(entry.directive.start).0,
-            };
+            let suppressed = suppressed_entry(&file.path, entry, &location);
             self.suppressed.push(nested(&suppressed, ENTRY_INDENT)?);
         }
         if options.explain_context {
             for drop in &file.dropped {
-                let (line, column) = location(drop.span.start);
-                let dropped = Dropped {
-                    path: &file.path,
-                    rule: &drop.rule,
-                    start: drop.span.start,
-                    end: drop.span.end,
-                    line,
-                    column,
-                    matched: &drop.matched,
-                    condition: drop.cue.condition.as_str(),
-                    cue: &drop.cue.text,
-                };
+                let dropped = dropped_entry(&file.path, drop, &location);
                 self.dropped.push(nested(&dropped, ENTRY_INDENT)?);
             }
         }
@@ -345,42 +399,12 @@ impl Stream {
         }
         rest.push_str(",\n  \"suppressed\": ");
         rest.push_str(&array(&self.suppressed));
-        let baseline = BaselineEntry {
-            hidden: report.baselined,
-            stale: report
-                .stale
-                .iter()
-                .map(|entry| StaleEntry {
-                    path: &entry.path,
-                    rule: &entry.rule,
-                    matched: &entry.matched,
-                    count: entry.count,
-                })
-                .collect(),
-        };
+        let baseline = baseline_entry(report.baselined, report.stale);
         rest.push_str(",\n  \"baseline\": ");
         rest.push_str(&nested(&baseline, FIELD_INDENT)?);
-        let errors: Vec<ErrorEntry> = report
-            .errors
-            .iter()
-            .map(|err| ErrorEntry {
-                path: err.path().map(str::to_owned),
-                message: err.message(),
-            })
-            .collect();
         rest.push_str(",\n  \"errors\": ");
-        rest.push_str(&nested(&errors, FIELD_INDENT)?);
-        let summary = report.summary;
-        let summary = Summary {
-            files: summary.files,
-            findings: summary.findings,
-            error: summary.error,
-            warning: summary.warning,
-            info: summary.info,
-            fixed: report.fixed,
-            fixes_not_applied: report.not_fixed,
-            suppressed: summary.suppressed,
-        };
+        rest.push_str(&nested(&error_entries(report.errors), FIELD_INDENT)?);
+        let summary = summary_entry(&report.summary, report.fixed, report.not_fixed);
         rest.push_str(",\n  \"summary\": ");
         rest.push_str(&nested(&summary, FIELD_INDENT)?);
         rest.push_str("\n}\n");
@@ -419,36 +443,10 @@ mod tests {
                 findings.push(finding_entry(&file.path, finding, &location));
             }
             for entry in &file.suppressed {
-                let finding = &entry.finding;
-                let (line, column) = location(finding.span.start);
-                suppressed.push(SuppressedEntry {
-                    path: &file.path,
-                    rule: &finding.rule,
-                    category: &finding.category,
-                    severity: finding.severity.as_str(),
-                    start: finding.span.start,
-                    end: finding.span.end,
-                    line,
-                    column,
-                    matched: &finding.matched,
-                    message: &finding.message,
-                    reason: entry.reason.as_deref(),
-                    directive_line: location(entry.directive.start).0,
-                });
+                suppressed.push(suppressed_entry(&file.path, entry, &location));
             }
             for drop in &file.dropped {
-                let (line, column) = location(drop.span.start);
-                dropped.push(Dropped {
-                    path: &file.path,
-                    rule: &drop.rule,
-                    start: drop.span.start,
-                    end: drop.span.end,
-                    line,
-                    column,
-                    matched: &drop.matched,
-                    condition: drop.cue.condition.as_str(),
-                    cue: &drop.cue.text,
-                });
+                dropped.push(dropped_entry(&file.path, drop, &location));
             }
         }
         let document = Document {
@@ -456,37 +454,9 @@ mod tests {
             findings,
             dropped: explain_context.then_some(dropped),
             suppressed,
-            baseline: BaselineEntry {
-                hidden: ending.baselined,
-                stale: ending
-                    .stale
-                    .iter()
-                    .map(|entry| StaleEntry {
-                        path: &entry.path,
-                        rule: &entry.rule,
-                        matched: &entry.matched,
-                        count: entry.count,
-                    })
-                    .collect(),
-            },
-            errors: ending
-                .errors
-                .iter()
-                .map(|err| ErrorEntry {
-                    path: err.path().map(str::to_owned),
-                    message: err.message(),
-                })
-                .collect(),
-            summary: Summary {
-                files: counts.files,
-                findings: counts.findings,
-                error: counts.error,
-                warning: counts.warning,
-                info: counts.info,
-                fixed: ending.fixed,
-                fixes_not_applied: ending.not_fixed,
-                suppressed: counts.suppressed,
-            },
+            baseline: baseline_entry(ending.baselined, ending.stale),
+            errors: error_entries(ending.errors),
+            summary: summary_entry(&counts, ending.fixed, ending.not_fixed),
         };
         serde_json::to_string_pretty(&document).expect("serialisable") + "\n"
     }

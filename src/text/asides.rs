@@ -41,8 +41,8 @@ pub fn blank_asides(sentence: &str) -> Option<(String, Vec<Range<usize>>)> {
     }
     let mut ranges = bracketed(sentence);
     for found in APPOSITIVE.find_iter(sentence) {
-        // Keep the second comma's space: the words either side stay separated.
-        ranges.push(found.start()..found.end() - 1);
+        // Keep the space after the second comma: the words either side stay separated.
+        ranges.push(found.start()..found.start() + found.as_str().trim_end().len());
     }
     for found in DASHED.find_iter(sentence) {
         ranges.push(found.start()..found.end());
@@ -51,20 +51,14 @@ pub fn blank_asides(sentence: &str) -> Option<(String, Vec<Range<usize>>)> {
     if ranges.is_empty() {
         return None;
     }
-    ranges.sort_by_key(|range| (range.start, range.end));
     let mut blanked = String::with_capacity(sentence.len());
-    let mut at = 0;
     for (index, c) in sentence.char_indices() {
-        if index < at {
-            continue;
-        }
         if ranges.iter().any(|range| range.contains(&index)) {
             // Every byte of the character becomes a space: lengths and offsets are kept.
             blanked.extend(std::iter::repeat_n(' ', c.len_utf8()));
         } else {
             blanked.push(c);
         }
-        at = index + c.len_utf8();
     }
     debug_assert_eq!(blanked.len(), sentence.len());
     Some((blanked, ranges))

@@ -124,12 +124,7 @@ fn directories_are_walked_for_prose_files_in_sorted_order() {
         .file("site/.hidden.md", claim)
         .args(["check", "site", "--format", "json", "--select", "cure"])
         .run();
-    let paths: Vec<String> = run.json()["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap().to_owned())
-        .collect();
+    let paths = run.paths();
     assert_eq!(paths, ["site/a.txt", "site/b.md", "site/sub/c.markdown"]);
 }
 
@@ -156,12 +151,7 @@ fn a_folder_of_more_files_than_one_chunk_is_reported_in_path_order_and_counted_w
     let run = case.run_with(&[&args[..], &["--format", "json"]].concat());
     assert_eq!(run.code, 1, "{run:?}");
     let json = run.json();
-    let paths: Vec<&str> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = run.paths();
     assert_eq!(paths, flagged);
     assert_eq!(json["summary"]["files"], 150);
     assert_eq!(json["summary"]["findings"], 120);
@@ -317,12 +307,7 @@ fn walking_honours_gitignore_and_dot_ignore_and_skips_binary_files_quietly() {
         "a walked binary file is skipped, not an error: {run:?}"
     );
     let json = run.json();
-    let paths: Vec<&str> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = run.paths();
     assert_eq!(paths, ["site/page.md"]);
     assert_eq!(json["summary"]["files"], 1);
 }

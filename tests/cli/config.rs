@@ -78,12 +78,7 @@ fn include_and_exclude_globs_pick_walked_files() {
         .file("content/drafts/d.md", claim)
         .args(["check", "content", "--format", "json"])
         .run();
-    let paths: Vec<String> = run.json()["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap().to_owned())
-        .collect();
+    let paths = run.paths();
     assert_eq!(paths, ["content/a.md", "content/b.html"]);
 }
 

@@ -197,13 +197,7 @@ fn nul_and_random_byte_files_are_reported_as_binary_with_no_findings_for_them() 
 
     let json = case.run_with(&[&named[..], &["--format", "json"]].concat());
     assert_eq!(json.code, 2);
-    let doc = json.json();
-    let paths: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = json.paths();
     assert_eq!(paths, ["good.md"]);
     let errors: Vec<String> = json.json()["errors"]
         .as_array()

@@ -115,11 +115,20 @@ impl Run {
 
     /// The rule ids of the JSON findings, in output order.
     pub fn rules(&self) -> Vec<String> {
+        self.finding_field("rule")
+    }
+
+    /// The paths of the JSON findings, in output order.
+    pub fn paths(&self) -> Vec<String> {
+        self.finding_field("path")
+    }
+
+    fn finding_field(&self, field: &str) -> Vec<String> {
         self.json()["findings"]
             .as_array()
             .expect("findings array")
             .iter()
-            .map(|f| f["rule"].as_str().expect("rule id").to_owned())
+            .map(|f| f[field].as_str().expect(field).to_owned())
             .collect()
     }
 }
