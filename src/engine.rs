@@ -10,9 +10,7 @@
 
 use std::sync::Arc;
 
-use regex::Captures;
-
-use crate::rules::{Applicability, Condition, Rule, RuleSet, Severity};
+use crate::rules::{Applicability, Condition, Found, Rule, RuleSet, Severity};
 use crate::source::{Document, ProseBlock, Span, TextRange};
 use crate::text::{blank_asides, split_sentences, Cue, MatchContext};
 
@@ -144,7 +142,7 @@ fn check_block(block: &ProseBlock, rules: &RuleSet, out: &mut Checked) {
         };
         // One rule may match one place through several patterns; keep the first, longest.
         // Each match records whether it reaches across an aside (see `text::asides`).
-        let mut matches: Vec<(&Arc<Rule>, usize, Captures<'_>, bool)> = Vec::new();
+        let mut matches: Vec<(&Arc<Rule>, usize, Found<'_>, bool)> = Vec::new();
         for &(rule, matcher) in &candidates {
             for captures in rule.matchers[matcher].captures_iter(sentence) {
                 if captures.get(0).is_none_or(|m| m.is_empty()) {
@@ -246,7 +244,7 @@ impl Located<'_> {
         &self,
         rule: &Rule,
         matcher: usize,
-        captures: &Captures<'_>,
+        captures: &Found<'_>,
         across: bool,
         out: &mut Checked,
     ) {

@@ -1,7 +1,7 @@
 //! Turn phrases and patterns into regexes, and check template
 //! placeholders against capture groups.
 
-use super::matcher::Matcher;
+use super::matcher::{Found, Matcher};
 
 use super::frame::{self, Mode};
 use super::lexicon::Lexicon;
@@ -95,7 +95,7 @@ pub(crate) fn pattern(source: &str, lazy: bool) -> Result<Matcher, PatternError>
     }
     Matcher::eager(&rewritten).map_err(|rewritten| {
         // Report the error against the pattern as the user wrote it, so offsets match.
-        syntax_error(source).unwrap_or_else(|| describe(&rewritten.to_string()))
+        syntax_error(source).unwrap_or_else(|| describe(&rewritten))
     })
 }
 
@@ -335,7 +335,7 @@ pub(crate) fn missing_capture(
 /// a group of every pattern, so a group with no text here did not take part in this match
 /// (an optional part) and fills in as nothing. `{{` and `}}` are one brace; a template the
 /// loader would refuse is copied as written.
-pub(crate) fn interpolate(template: &str, captures: &regex::Captures<'_>) -> String {
+pub(crate) fn interpolate(template: &str, captures: &Found<'_>) -> String {
     let Ok(pieces) = parse_template(template) else {
         return template.to_owned();
     };
@@ -479,8 +479,8 @@ mod tests {
 
     #[test]
     fn interpolation_fills_named_numbered_and_match() {
-        let regex = regex::Regex::new(r"cures (?P<what>\w+) (\w+)").unwrap();
-        let caps = regex.captures("it cures knee arthritis").unwrap();
+        let matcher = Matcher::eager(r"cures (?P<what>\w+) (\w+)").unwrap();
+        let caps = matcher.captures("it cures knee arthritis").unwrap();
         assert_eq!(
             interpolate("{match}|{what}|{2}|{{x}}", &caps),
             "cures knee arthritis|knee|arthritis|{x}"

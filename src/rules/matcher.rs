@@ -12,7 +12,9 @@
 
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::{captures::Captures, syntax};
+use regex_automata::MatchKind;
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::{prefilter, prepared};
@@ -35,10 +37,11 @@ pub struct Matcher {
 
 impl Matcher {
     /// Compile `source` now.
-    pub(crate) fn eager(source: &str) -> Result<Matcher, regex::Error> {
+    pub(crate) fn eager(source: &str) -> Result<Matcher, String> {
         let regex = build(source)?;
         let names = regex
-            .capture_names()
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
             .map(|name| name.map(str::to_owned))
             .collect();
         let literals = literal_hir(source)
@@ -107,15 +110,17 @@ impl Matcher {
     pub fn captures_iter<'h>(
         &self,
         haystack: &'h str,
-    ) -> impl Iterator<Item = Captures<'h>> + use<'_, 'h> {
-        self.regex()
-            .into_iter()
-            .flat_map(move |regex| regex.captures_iter(haystack))
+    ) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
+        self.regex().into_iter().flat_map(move |regex| {
+            regex
+                .captures_iter(haystack)
+                .map(move |captures| Found { haystack, captures })
+        })
     }
 
     /// The first match in `haystack`, with its capture groups.
-    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        self.regex()?.captures(haystack)
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Found<'h>> {
+        self.captures_iter(haystack).next()
     }
 
     /// Whether the pattern matches anywhere in `haystack`.
@@ -146,12 +151,90 @@ pub(crate) fn derive(source: &str) -> Option<prepared::Entry> {
     })
 }
 
-/// Build `source` with the settings every rule pattern uses.
-pub(crate) fn build(source: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(source)
-        .case_insensitive(true)
-        .size_limit(SIZE_LIMIT)
-        .build()
+/// One match of a pattern in a haystack, with its capture groups.
+#[derive(Debug, Clone)]
+pub struct Found<'h> {
+    haystack: &'h str,
+    captures: Captures,
+}
+
+impl<'h> Found<'h> {
+    /// Group `index` (0: the whole match); `None` when it took no part in the match.
+    pub fn get(&self, index: usize) -> Option<Group<'h>> {
+        self.group(self.captures.get_group(index))
+    }
+
+    /// The group called `name`; `None` when there is none or it took no part in the match.
+    pub fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.group(self.captures.get_group_by_name(name))
+    }
+
+    fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'h>> {
+        span.map(|span| Group {
+            haystack: self.haystack,
+            start: span.start,
+            end: span.end,
+        })
+    }
+}
+
+/// Where one capture group matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    /// Byte offset of the start.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the end.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// `start()..end()`.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Whether the group matched the empty string.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The matched text.
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.start..self.end]
+    }
+}
+
+/// Build `source` with the settings every rule pattern uses: those of `regex::Regex` (leftmost
+/// first, no empty match inside a character), case-insensitive, but without the meta engine's
+/// own literal prefilter. The rule set already runs a pattern only on sentences that hold its
+/// literals ([`prefilter`]), so within one short sentence that prefilter saves little, while
+/// building it (and the reverse-inner search it enables) was a third of each compile. The
+/// error is worded as `regex::Error` words it.
+pub(crate) fn build(source: &str) -> Result<Regex, String> {
+    let config = meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(SIZE_LIMIT))
+        .hybrid_cache_capacity(2 << 20)
+        .auto_prefilter(false);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+        .build(source)
+        .map_err(|err| match (err.size_limit(), err.syntax_error()) {
+            (Some(limit), _) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+            (None, Some(syntax)) => syntax.to_string(),
+            (None, None) => err.to_string(),
+        })
 }
 
 /// `source` parsed as written (not case-folded, so its literals stay literals for the

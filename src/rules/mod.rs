@@ -27,7 +27,7 @@ pub(crate) use frame::describe as describe_shape;
 pub use lexicon::{Lexicon, WordClass, WordKind};
 pub(crate) use load::Loader;
 pub use load::{parse_pack, RuleError};
-pub use matcher::Matcher;
+pub use matcher::{Found, Group, Matcher};
 use prefilter::Prefilter;
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
