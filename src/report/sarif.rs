@@ -33,8 +33,10 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
     let mut results = Vec::new();
     for file in report.files {
         let lines = Lines::new(&file.text);
+        let uri = artifact_uri(&file.path, file.source.as_deref());
         let place = |finding| Place {
             path: relative_path(&file.path),
+            uri: uri.clone(),
             text: &file.text,
             lines: &lines,
             finding,
@@ -92,7 +94,10 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
 struct Place<'a> {
     /// The path with forward slashes, not yet encoded: the fingerprint is computed on it, so
     /// encoding the URI does not change fingerprints code scanning already tracks.
+    /// The file as shown, with forward slashes (the baseline fingerprints it).
     path: String,
+    /// The file as a relative URI reference.
+    uri: String,
     text: &'a str,
     lines: &'a Lines,
     finding: &'a Finding,
@@ -112,7 +117,7 @@ impl Place<'_> {
 
     fn artifact(&self) -> ArtifactLocation {
         ArtifactLocation::builder()
-            .uri(percent_encode_path(&self.path))
+            .uri(self.uri.clone())
             .uri_base_id("%SRCROOT%")
             .build()
     }
@@ -128,14 +133,29 @@ fn relative_path(path: &str) -> String {
     path.strip_prefix("./").unwrap_or(&path).to_owned()
 }
 
+/// The URI reference of a file shown as `shown`, read from `on_disk` (`None`: standard input):
+/// forward slashes, no leading `./`, and percent-encoded from the bytes of the name on disk,
+/// so a name that is not UTF-8 (shown lossily, `caf\u{fffd}.md`) still names its own file
+/// (`caf%E9.md`), as a code-scanning tool needs to open it.
+fn artifact_uri(shown: &str, on_disk: Option<&std::path::Path>) -> String {
+    #[cfg(unix)]
+    if let Some(path) = on_disk {
+        use std::os::unix::ffi::OsStrExt;
+        let path = path.strip_prefix("./").unwrap_or(path);
+        return percent_encode_path(path.as_os_str().as_bytes());
+    }
+    let _ = on_disk;
+    percent_encode_path(relative_path(shown).as_bytes())
+}
+
 /// A path as an RFC 3986 relative reference: every byte other than an unreserved character
 /// (`A-Z a-z 0-9 - . _ ~`), `/` and the sub-delimiters that mean nothing in a path is
 /// percent-encoded, so `a b.md`, `x#1.md`, `q?.md`, `100%.md` and `café.md` name themselves
 /// rather than a fragment, a query or another file. `:` is encoded too: in a first segment it
 /// would read as a scheme.
-fn percent_encode_path(path: &str) -> String {
+fn percent_encode_path(path: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
+    for &byte in path {
         let keep = byte.is_ascii_alphanumeric()
             || matches!(
                 byte,
@@ -344,12 +364,24 @@ mod tests {
 
     #[test]
     fn paths_are_percent_encoded_as_rfc_3986_paths() {
-        assert_eq!(percent_encode_path("docs/page.md"), "docs/page.md");
-        assert_eq!(percent_encode_path("my docs/a b.md"), "my%20docs/a%20b.md");
-        assert_eq!(percent_encode_path("x#1?.md"), "x%231%3F.md");
-        assert_eq!(percent_encode_path("100%.md"), "100%25.md");
-        assert_eq!(percent_encode_path("café/膝.md"), "caf%C3%A9/%E8%86%9D.md");
-        assert_eq!(percent_encode_path("c:notes.md"), "c%3Anotes.md");
-        assert_eq!(percent_encode_path("a+b(1)~_-.md"), "a+b(1)~_-.md");
+        let encode = |path: &str| percent_encode_path(path.as_bytes());
+        assert_eq!(encode("docs/page.md"), "docs/page.md");
+        assert_eq!(encode("my docs/a b.md"), "my%20docs/a%20b.md");
+        assert_eq!(encode("x#1?.md"), "x%231%3F.md");
+        assert_eq!(encode("100%.md"), "100%25.md");
+        assert_eq!(encode("café/膝.md"), "caf%C3%A9/%E8%86%9D.md");
+        assert_eq!(encode("c:notes.md"), "c%3Anotes.md");
+        assert_eq!(encode("a+b(1)~_-.md"), "a+b(1)~_-.md");
+        assert_eq!(percent_encode_path(b"caf\xe9.md"), "caf%E9.md");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_on_disk_is_named_by_its_bytes_not_by_how_it_is_shown() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::path::Path::new(std::ffi::OsStr::from_bytes(b"./d/caf\xe9.md"));
+        assert_eq!(artifact_uri("d/caf\u{fffd}.md", Some(path)), "d/caf%E9.md");
+        assert_eq!(artifact_uri("<stdin>", None), "%3Cstdin%3E");
+        assert_eq!(artifact_uri("./notes\\a.md", None), "notes/a.md");
     }
 }
