@@ -258,8 +258,9 @@ impl Located<'_> {
         // A cue inside one of the match's gaps is not the claim's own word: "PRP *may* regrow
         // cartilage" matched by `{therapy} {gap:0-3} {repair-verb} …` is hedged. So each
         // non-empty gap is also judged as if the match began after it, and a cue found there
-        // counts when it lies in the gap (the claim's own "no" in "no serious side effects"
-        // still never negates it).
+        // counts when it begins in the gap: "injections *designed to* stimulate healing" has
+        // the frame's own "to" as the cue's last word (the claim's own "no" in "no serious
+        // side effects" still never negates it: it is in no gap).
         let context = MatchContext::new(self.sentence, whole.range(), self.next);
         let gap_contexts: Vec<(std::ops::Range<usize>, MatchContext<'_>)> = rule.shapes[matcher]
             .gaps
@@ -276,7 +277,7 @@ impl Located<'_> {
                 gap_contexts.iter().find_map(|(gap, context)| {
                     context
                         .holds(condition)
-                        .filter(|cue| cue.start >= gap.start && cue.end <= gap.end)
+                        .filter(|cue| gap.contains(&cue.start))
                 })
             })
         };

@@ -273,6 +273,18 @@ pub(crate) static HEDGES: Cues = Cues::new(&[
     "not certain",
     "not sure",
     "in theory",
+    "in principle",
+    "the idea is",
+    "the theory is",
+    "the thinking is",
+    "the hypothesis is",
+    "the rationale is",
+    "the premise is",
+    "the concept is",
+    "the idea behind",
+    "the theory behind",
+    "thought to",
+    "believed to",
     "in general",
     "to a certain extent",
     "to some extent",
@@ -1133,6 +1145,14 @@ pub(crate) static COMMERCIAL_SOURCES: Cues = Cues::new(&[
     "pamphlets",
     "adverts",
     "advertisements",
+    // Interested parties, whose view the writer reports without taking it as their own
+    // ("proponents say", "advocates argue").
+    "proponents",
+    "advocates",
+    "supporters",
+    "promoters",
+    "enthusiasts",
+    "believers",
 ]);
 
 /// Verbs of saying that distance only after a commercial source.
@@ -1167,6 +1187,14 @@ pub(crate) static SAY_VERBS: Cues = Cues::new(&[
     "promise",
     "promises",
     "promised",
+    "argue",
+    "argues",
+    "contend",
+    "contends",
+    "maintain",
+    "maintains",
+    "believe",
+    "believes",
 ]);
 
 /// Vague authorities after "according to": these add false authority and are *not*

@@ -65,6 +65,33 @@ fn a_hedge_or_negation_inside_a_gap_counts_like_one_outside_the_match() {
     assert_eq!(findings("Stem cells never rebuild lost cartilage."), []);
 }
 
+// A goal that begins in a gap and ends on the frame's next word ("designed *to*") frames the
+// claim as a goal: one level lower, not a warning.
+#[test]
+fn a_goal_that_begins_in_a_gap_softens_the_claim() {
+    let run = Case::new()
+        .args(["check", "--no-config", "--format", "json", "--select", "heal-purpose-frame", "--min-severity", "info", "-"])
+        .stdin("The shots are injected into the knee to stimulate healing.\n\nThe injections are designed to stimulate healing.\n")
+        .run();
+    let severities: Vec<(u64, String)> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        severities,
+        [(1, "warning".to_owned()), (3, "info".to_owned())],
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn a_gap_stays_inside_its_clause() {
     assert_eq!(

@@ -86,11 +86,26 @@ impl<'a> Analysis<'a> {
 
     /// All occurrences of entries of `list` (longest at each position), outside the match.
     pub(super) fn find(&self, list: &Cues) -> Vec<Span> {
+        self.find_where(list, |span| self.outside_match(span))
+    }
+
+    /// As [`Self::find`], and also a cue that begins before the match and runs into it: in
+    /// "designed to stimulate healing" matched from "to", or "some patients see results"
+    /// matched from "patients", the cue's last words are the claim's first. Only for hedges
+    /// and goals, whose scope is what follows them; a negation list must not reach in ("not
+    /// only" before a match that starts "only …").
+    pub(super) fn find_reaching_in(&self, list: &Cues) -> Vec<Span> {
+        self.find_where(list, |(s, e)| {
+            self.outside_match((s, e)) || (s < self.before && e > self.before)
+        })
+    }
+
+    fn find_where(&self, list: &Cues, keep: impl Fn(Span) -> bool) -> Vec<Span> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
             match longest_at(&self.tokens, i, list) {
-                Some(e) if self.outside_match((i, e)) => {
+                Some(e) if keep((i, e)) => {
                     found.push((i, e));
                     i = e;
                 }

@@ -411,6 +411,14 @@ mod tests {
                 "A guaranteed cure is a red flag for fraud.",
                 "guaranteed cure",
             ),
+            (
+                "Proponents say the shots trigger repair in the knee.",
+                "trigger repair",
+            ),
+            (
+                "Advocates of the therapy argue that it regrows cartilage.",
+                "regrows cartilage",
+            ),
         ];
         for (sentence, needle) in cases {
             assert!(holds(Attributed, sentence, needle), "{sentence}");

@@ -17,12 +17,15 @@ impl Analysis<'_> {
     pub(super) fn hedged(&self) -> Option<Span> {
         let clauses = self.match_clauses();
         let in_scope = |k: usize| clauses.contains(&self.clause[k]);
-        let lexical = self.find(&cues::HEDGES).into_iter().find(|&(s, e)| {
-            in_scope(s)
-                && !self.is_month_may(s)
-                && !self.is_weasel_some_people(s, e)
-                && !self.is_comparison_modal(s)
-        });
+        let lexical = self
+            .find_reaching_in(&cues::HEDGES)
+            .into_iter()
+            .find(|&(s, e)| {
+                in_scope(s)
+                    && !self.is_month_may(s)
+                    && !self.is_weasel_some_people(s, e)
+                    && !self.is_comparison_modal(s)
+            });
         if lexical.is_some() {
             return lexical;
         }
@@ -95,17 +98,19 @@ impl Analysis<'_> {
     /// "…, offering a potential alternative" frames something else, not the match.
     pub(super) fn aspirational(&self) -> Option<Span> {
         let clauses = self.match_clauses();
-        self.find(&cues::ASPIRATIONAL).into_iter().find(|&(s, _)| {
-            // "the body's natural potential to repair" states a capacity, not a hope.
-            let innate = self.tokens[s].norm == "potential"
-                && prev_word(&self.tokens, s)
-                    .is_some_and(|p| is_in(&cues::INNATE_CAPACITY, &self.tokens[p].norm));
-            !innate
-                && clauses.contains(&self.clause[s])
-                && (s < self.before
-                    || (cues::POST_ASPIRATIONAL.contains(&self.tokens[s].norm.as_str())
-                        && self.within_words(self.after, s, self.clause[s], 4)))
-        })
+        self.find_reaching_in(&cues::ASPIRATIONAL)
+            .into_iter()
+            .find(|&(s, _)| {
+                // "the body's natural potential to repair" states a capacity, not a hope.
+                let innate = self.tokens[s].norm == "potential"
+                    && prev_word(&self.tokens, s)
+                        .is_some_and(|p| is_in(&cues::INNATE_CAPACITY, &self.tokens[p].norm));
+                !innate
+                    && clauses.contains(&self.clause[s])
+                    && (s < self.before
+                        || (cues::POST_ASPIRATIONAL.contains(&self.tokens[s].norm.as_str())
+                            && self.within_words(self.after, s, self.clause[s], 4)))
+            })
     }
 }
 
@@ -296,6 +301,67 @@ mod tests {
             Aspirational,
             "It is designed to regrow cartilage.",
             "regrow cartilage"
+        ));
+    }
+
+    #[test]
+    fn a_goal_or_hedge_that_runs_into_the_match_still_scopes_over_it() {
+        // Matched from the frame's "to": the cue's last word is the claim's first.
+        assert_eq!(
+            cue_text(
+                Aspirational,
+                "The shots are designed to stimulate healing.",
+                "to stimulate healing"
+            ),
+            Some("designed to".into())
+        );
+        assert_eq!(
+            cue_text(
+                Hedged,
+                "PRP is thought to promote repair.",
+                "to promote repair"
+            ),
+            Some("thought to".into())
+        );
+        assert!(holds(
+            Hedged,
+            "Some patients see results within weeks.",
+            "patients see results"
+        ));
+        // A negation does not reach in: "not only" is not "not".
+        assert!(!holds(
+            crate::rules::Condition::Negated,
+            "It is not only safe but proven.",
+            "only safe"
+        ));
+    }
+
+    #[test]
+    fn a_theory_framing_hedges_what_it_introduces() {
+        for (sentence, needle) in [
+            (
+                "The idea is that PRP triggers repair.",
+                "PRP triggers repair",
+            ),
+            (
+                "The theory behind the shots is that cells rebuild cartilage.",
+                "cells rebuild cartilage",
+            ),
+            (
+                "In principle, the cells regrow cartilage.",
+                "cells regrow cartilage",
+            ),
+            (
+                "MSCs are believed to calm inflammation.",
+                "calm inflammation",
+            ),
+        ] {
+            assert!(holds(Hedged, sentence, needle), "{sentence}");
+        }
+        assert!(!holds(
+            Hedged,
+            "We had the idea to open a clinic, and PRP triggers repair.",
+            "PRP triggers repair"
         ));
     }
 
