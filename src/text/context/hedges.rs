@@ -105,7 +105,17 @@ impl Analysis<'_> {
                 let innate = self.tokens[s].norm == "potential"
                     && prev_word(&self.tokens, s)
                         .is_some_and(|p| is_in(&cues::INNATE_CAPACITY, &self.tokens[p].norm));
+                // "instead of trying to relieve pain, …" sets an alternative aside: it frames
+                // no goal of the claim's.
+                let set_aside = prev_word(&self.tokens, s).is_some_and(|p| {
+                    let before = prev_word(&self.tokens, p).map(|q| self.tokens[q].norm.as_str());
+                    matches!(
+                        (before, self.tokens[p].norm.as_str()),
+                        (Some("instead"), "of") | (Some("rather"), "than") | (_, "unlike")
+                    )
+                });
                 !innate
+                    && !set_aside
                     && clauses.contains(&self.clause[s])
                     && (s < self.before
                         || (cues::POST_ASPIRATIONAL.contains(&self.tokens[s].norm.as_str())
@@ -333,6 +343,20 @@ mod tests {
             crate::rules::Condition::Negated,
             "It is not only safe but proven.",
             "only safe"
+        ));
+    }
+
+    #[test]
+    fn a_goal_set_aside_by_instead_of_frames_nothing() {
+        assert!(holds(
+            Aspirational,
+            "Rather than surgery, we are trying to regrow cartilage.",
+            "regrow cartilage"
+        ));
+        assert!(!holds(
+            Aspirational,
+            "Instead of trying to mask pain, the cells regrow cartilage.",
+            "regrow cartilage"
         ));
     }
 
