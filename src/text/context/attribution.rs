@@ -412,6 +412,10 @@ mod tests {
                 "guaranteed cure",
             ),
             (
+                "Clinics mislead patients into believing the shots are safe and effective.",
+                "safe and effective",
+            ),
+            (
                 "Proponents say the shots trigger repair in the knee.",
                 "trigger repair",
             ),
