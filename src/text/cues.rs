@@ -274,6 +274,7 @@ pub(crate) static HEDGES: Cues = Cues::new(&[
     "not sure",
     "in theory",
     "in principle",
+    "potentially",
     "the idea is",
     "the theory is",
     "the thinking is",
@@ -332,6 +333,27 @@ pub(crate) static HEDGES: Cues = Cues::new(&[
     "limited evidence",
     "mixed results",
     "mixed evidence",
+]);
+
+/// Words of harm that "potentially" grades rather than hedging the claim around it ("no risk
+/// of potentially harmful effects").
+///
+/// Source: design addition.
+pub(crate) static HARM_GRADED: Cues = Cues::new(&[
+    "harmful",
+    "dangerous",
+    "serious",
+    "life-threatening",
+    "fatal",
+    "deadly",
+    "lethal",
+    "toxic",
+    "risky",
+    "severe",
+    "damaging",
+    "hazardous",
+    "unsafe",
+    "adverse",
 ]);
 
 /// Verbs that follow "some people" when it is vague attribution, not a hedge
@@ -781,6 +803,13 @@ pub(crate) static ASPIRATIONAL: Cues = Cues::new(&[
     "our goal",
     "the goal of",
     "goal of",
+    "the purpose of",
+    "the purpose",
+    "purpose is",
+    "the purpose is",
+    "the object is",
+    "the objective is",
+    "the objective of",
     "our aim",
     "our mission",
     "intended to",
@@ -1061,6 +1090,12 @@ pub(crate) static ATTRIBUTION: Cues = Cues::new(&[
     "preying on",
     "fraudulent",
     "unscrupulous",
+    "a reputation as",
+    "reputation as",
+    "a reputation for",
+    "hailed as",
+    "billed as",
+    "branded as",
     "the myth that",
     "myth that",
     "a notion that",

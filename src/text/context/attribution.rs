@@ -99,7 +99,10 @@ impl Analysis<'_> {
                 None
             };
             let Some(span) = span else { continue };
-            if self.outside_match(span)
+            // A cue may run into the match when the pattern begins on its last word ("a
+            // reputation as" before a match "as a miracle treatment").
+            let reaches_in = span.0 < self.before && span.1 > self.before;
+            if (self.outside_match(span) || reaches_in)
                 && !(is_reporting_verb(&t.norm) && self.first_person_subject(i))
             {
                 found.push(span);
@@ -414,6 +417,10 @@ mod tests {
             (
                 "Clinics mislead patients into believing the shots are safe and effective.",
                 "safe and effective",
+            ),
+            (
+                "Stem cells have gained a reputation as a miracle treatment.",
+                "as a miracle treatment",
             ),
             (
                 "Proponents say the shots trigger repair in the knee.",

@@ -21,7 +21,15 @@ impl Analysis<'_> {
             .find_reaching_in(&cues::HEDGES)
             .into_iter()
             .find(|&(s, e)| {
-                in_scope(s)
+                // "potentially" before a word of harm grades that word ("no risk of potentially
+                // harmful effects"), not the claim ("to potentially regenerate cartilage").
+                let grades_another = self.tokens[s].norm == "potentially"
+                    && self
+                        .tokens
+                        .get(e)
+                        .is_some_and(|next| is_in(&cues::HARM_GRADED, &next.norm));
+                !grades_another
+                    && in_scope(s)
                     && !self.is_month_may(s)
                     && !self.is_weasel_some_people(s, e)
                     && !self.is_comparison_modal(s)
@@ -357,6 +365,20 @@ mod tests {
             Aspirational,
             "Instead of trying to mask pain, the cells regrow cartilage.",
             "regrow cartilage"
+        ));
+    }
+
+    #[test]
+    fn potentially_hedges_a_claim_but_not_a_word_of_harm() {
+        assert!(holds(
+            Hedged,
+            "The shots work to potentially slow the disease.",
+            "slow the disease"
+        ));
+        assert!(!holds(
+            Hedged,
+            "It carries no risk of potentially harmful effects.",
+            "no risk"
         ));
     }
 

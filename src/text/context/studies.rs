@@ -25,7 +25,7 @@
 //! Not handled: a result from an unnamed study ("one study found"), which stays a claim.
 
 use crate::text::context::analysis::{Analysis, Span};
-use crate::text::context::tokens::{is_in, longest_at, phrase_at};
+use crate::text::context::tokens::{is_in, longest_at, phrase_at, prev_word};
 use crate::text::cues;
 
 impl Analysis<'_> {
@@ -118,13 +118,26 @@ impl Analysis<'_> {
                     .find(|&v| is_in(&cues::SOURCE_VERBS, &self.tokens[v].norm))?;
                 return Some((k, verb + 1));
             }
-            // "a 2019 study", "a trial of 300 patients" … "found/reported"
-            if is_in(&cues::RESEARCH_NOUNS, &self.tokens[k].norm) {
-                let sized = self.is_dated_or_sized(k);
+            // "a 2019 study", "a trial of 300 patients" … "found/reported"; or the result set
+            // inside one: "In a study of 440 knees at …, the cells showed …" (the verb may sit
+            // far behind a long noun phrase, so "in a study" needs none).
+            if is_in(&cues::RESEARCH_NOUNS, &self.tokens[k].norm) && self.is_dated_or_sized(k) {
                 let verb = (k + 1..self.tokens.len().min(k + 10))
                     .find(|&v| is_in(&cues::SOURCE_VERBS, &self.tokens[v].norm));
-                if let (true, Some(verb)) = (sized, verb) {
+                if let Some(verb) = verb {
                     return Some((k, verb + 1));
+                }
+                let opener = prev_word(&self.tokens, k).and_then(|article| {
+                    let is_article = matches!(
+                        self.tokens[article].norm.as_str(),
+                        "a" | "an" | "one" | "the"
+                    );
+                    let inside = prev_word(&self.tokens, article)
+                        .filter(|&p| matches!(self.tokens[p].norm.as_str(), "in" | "among"));
+                    inside.filter(|_| is_article)
+                });
+                if let Some(opener) = opener {
+                    return Some((opener, k + 1));
                 }
             }
             None
@@ -267,6 +280,21 @@ mod tests {
             Attributed,
             "Laboratory studies confirm that PRP speeds tendon repair.",
             "studies confirm that PRP speeds tendon repair"
+        ));
+    }
+
+    #[test]
+    fn a_figure_inside_a_sized_study_is_attributed() {
+        assert!(holds(
+            Attributed,
+            "In a study of 120 knees at a university hospital in Seoul, the injections showed a 70% success rate.",
+            "70% success rate"
+        ));
+        // A study with no size is not yet a source.
+        assert!(!holds(
+            Attributed,
+            "In a study at our clinic, the injections showed a 70% success rate.",
+            "70% success rate"
         ));
     }
 
