@@ -33,10 +33,11 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
     let mut results = Vec::new();
     for file in report.files {
         let lines = Lines::new(&file.text);
+        let path = relative_path(&file.path);
         let uri = artifact_uri(&file.path, file.source.as_deref());
         let place = |finding| Place {
-            path: relative_path(&file.path),
-            uri: uri.clone(),
+            path: &path,
+            uri: &uri,
             text: &file.text,
             lines: &lines,
             finding,
@@ -94,10 +95,9 @@ pub(super) fn render(report: &Report<'_>, out: &mut dyn WriteColor) -> io::Resul
 struct Place<'a> {
     /// The path with forward slashes, not yet encoded: the fingerprint is computed on it, so
     /// encoding the URI does not change fingerprints code scanning already tracks.
-    /// The file as shown, with forward slashes (the baseline fingerprints it).
-    path: String,
+    path: &'a str,
     /// The file as a relative URI reference.
-    uri: String,
+    uri: &'a str,
     text: &'a str,
     lines: &'a Lines,
     finding: &'a Finding,
@@ -117,7 +117,7 @@ impl Place<'_> {
 
     fn artifact(&self) -> ArtifactLocation {
         ArtifactLocation::builder()
-            .uri(self.uri.clone())
+            .uri(self.uri)
             .uri_base_id("%SRCROOT%")
             .build()
     }
@@ -138,14 +138,23 @@ fn relative_path(path: &str) -> String {
 /// so a name that is not UTF-8 (shown lossily, `caf\u{fffd}.md`) still names its own file
 /// (`caf%E9.md`), as a code-scanning tool needs to open it.
 fn artifact_uri(shown: &str, on_disk: Option<&std::path::Path>) -> String {
-    #[cfg(unix)]
-    if let Some(path) = on_disk {
-        use std::os::unix::ffi::OsStrExt;
-        let path = path.strip_prefix("./").unwrap_or(path);
-        return percent_encode_path(path.as_os_str().as_bytes());
+    match on_disk {
+        Some(path) => percent_encode_path(&name_bytes(path.strip_prefix("./").unwrap_or(path))),
+        None => percent_encode_path(relative_path(shown).as_bytes()),
     }
-    let _ = on_disk;
-    percent_encode_path(relative_path(shown).as_bytes())
+}
+
+/// The bytes of a file name as the file system holds them.
+#[cfg(unix)]
+fn name_bytes(path: &std::path::Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+/// Elsewhere a path is UTF-16 underneath: its lossy text, with forward slashes.
+#[cfg(not(unix))]
+fn name_bytes(path: &std::path::Path) -> Vec<u8> {
+    relative_path(&path.to_string_lossy()).into_bytes()
 }
 
 /// A path as an RFC 3986 relative reference: every byte other than an unreserved character
@@ -245,7 +254,7 @@ fn result(
             )
         })
         .collect();
-    let fingerprint = crate::baseline::fingerprint(&place.path, finding);
+    let fingerprint = crate::baseline::fingerprint(place.path, finding);
     // Findings about directives are described after the loaded rules, in META_RULES order.
     let rule_index = rules
         .iter()

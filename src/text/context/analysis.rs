@@ -84,6 +84,12 @@ impl<'a> Analysis<'a> {
         e <= self.before || s >= self.after
     }
 
+    /// Whether a cue begins before the match and runs into it ("designed to" before a match
+    /// that starts at "to"): its last words are the claim's first.
+    pub(super) fn reaches_into_match(&self, (s, e): Span) -> bool {
+        s < self.before && e > self.before
+    }
+
     /// All occurrences of entries of `list` (longest at each position), outside the match.
     pub(super) fn find(&self, list: &Cues) -> Vec<Span> {
         self.find_where(list, |span| self.outside_match(span))
@@ -95,8 +101,8 @@ impl<'a> Analysis<'a> {
     /// and goals, whose scope is what follows them; a negation list must not reach in ("not
     /// only" before a match that starts "only …").
     pub(super) fn find_reaching_in(&self, list: &Cues) -> Vec<Span> {
-        self.find_where(list, |(s, e)| {
-            self.outside_match((s, e)) || (s < self.before && e > self.before)
+        self.find_where(list, |span| {
+            self.outside_match(span) || self.reaches_into_match(span)
         })
     }
 

@@ -101,8 +101,7 @@ impl Analysis<'_> {
             let Some(span) = span else { continue };
             // A cue may run into the match when the pattern begins on its last word ("a
             // reputation as" before a match "as a miracle treatment").
-            let reaches_in = span.0 < self.before && span.1 > self.before;
-            if (self.outside_match(span) || reaches_in)
+            if (self.outside_match(span) || self.reaches_into_match(span))
                 && !(is_reporting_verb(&t.norm) && self.first_person_subject(i))
             {
                 found.push(span);

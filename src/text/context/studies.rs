@@ -127,15 +127,11 @@ impl Analysis<'_> {
                 if let Some(verb) = verb {
                     return Some((k, verb + 1));
                 }
-                let opener = prev_word(&self.tokens, k).and_then(|article| {
-                    let is_article = matches!(
-                        self.tokens[article].norm.as_str(),
-                        "a" | "an" | "one" | "the"
-                    );
-                    let inside = prev_word(&self.tokens, article)
-                        .filter(|&p| matches!(self.tokens[p].norm.as_str(), "in" | "among"));
-                    inside.filter(|_| is_article)
-                });
+                let word = |i: usize| self.tokens[i].norm.as_str();
+                let opener = prev_word(&self.tokens, k)
+                    .filter(|&article| matches!(word(article), "a" | "an" | "one" | "the"))
+                    .and_then(|article| prev_word(&self.tokens, article))
+                    .filter(|&p| matches!(word(p), "in" | "among"));
                 if let Some(opener) = opener {
                     return Some((opener, k + 1));
                 }
