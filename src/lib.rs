@@ -614,9 +614,12 @@ fn check_input(
 /// below the minimum severity, then hide what the baseline records, and store the outcome in
 /// `file`. Directives are applied before the severity filter, so a directive for a hidden
 /// finding is not reported as unused.
-fn judge(file: &mut Judged, doc: Document, rules: &RuleSet, hide: &Hide<'_>) {
+fn judge(file: &mut Judged, mut doc: Document, rules: &RuleSet, hide: &Hide<'_>) {
     let checked = engine::check(&doc, rules);
-    let directives = source::parse_directives(&doc.text, doc.format);
+    // The blocks are done with: free them before the directives are read, so a large file's
+    // blocks and its findings are not held at once.
+    doc.blocks = Vec::new();
+    let directives = doc.directives();
     let mut outcome = suppress::apply(
         &doc.text,
         &directives,

@@ -285,7 +285,7 @@ fn problem(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::parse_directives;
+    use crate::source::{Document, Format};
 
     fn finding(text: &str, needle: &str, rule: &str, category: &str) -> Finding {
         let start = text.find(needle).expect("needle in text");
@@ -316,7 +316,7 @@ mod tests {
         static RULES: std::sync::LazyLock<RuleSet> = std::sync::LazyLock::new(RuleSet::builtin);
         apply(
             text,
-            &parse_directives(text, crate::source::Format::Markdown),
+            &Document::parse(text.to_owned(), Format::Markdown).directives(),
             findings,
             require_reason,
             &RULES,

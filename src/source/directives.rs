@@ -16,8 +16,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
-
 use super::{Format, Span};
 
 /// What a directive does.
@@ -64,22 +62,6 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?s)<!--\s*overclaim-([a-z-]+)(.*?)-->").expect("the directive regex is valid")
 });
 
-/// The byte ranges of `text` that Markdown reads as code: code blocks (fenced or indented)
-/// and inline code spans. Parsed with the options `markdown.rs` uses.
-fn markdown_code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_TASKLISTS;
-    Parser::new_ext(text, options)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => Some(range),
-            _ => None,
-        })
-        .collect()
-}
-
 /// The first `<!--` outside code with no `-->` after it.
 fn unclosed_comment(text: &str, in_code: &impl Fn(usize) -> bool) -> Option<Directive> {
     let mut from = 0;
@@ -107,18 +89,14 @@ fn unclosed_comment(text: &str, in_code: &impl Fn(usize) -> bool) -> Option<Dire
     None
 }
 
-/// Every directive in `text` (a file read as `format`), in order.
-pub fn parse_directives(text: &str, format: Format) -> Vec<Directive> {
-    let code = if format == Format::Markdown {
-        markdown_code_ranges(text)
-    } else {
-        Vec::new()
-    };
+/// Every directive in `text` (a file read as `format`, whose Markdown parse found `code`,
+/// sorted by start), in order.
+pub(crate) fn parse(text: &str, format: Format, code: &[Span]) -> Vec<Directive> {
     // In HTML a directive counts only in a real comment: not in a script, a style sheet, a
     // textarea or an attribute value that happens to hold `<!-- … -->`.
     let comments = (format == Format::Html).then(|| super::html::comment_ranges(text));
     let in_code = |offset: usize| {
-        code.iter().any(|range| range.contains(&offset))
+        in_spans(code, offset)
             || comments
                 .as_ref()
                 .is_some_and(|comments| !comments.iter().any(|range| range.contains(&offset)))
@@ -168,9 +146,20 @@ pub fn parse_directives(text: &str, format: Format) -> Vec<Directive> {
     directives
 }
 
+/// Does a span of `spans` (disjoint, sorted by start) contain `offset`?
+fn in_spans(spans: &[Span], offset: usize) -> bool {
+    let after = spans.partition_point(|span| span.start <= offset);
+    after > 0 && offset < spans[after - 1].end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Document;
+
+    fn parse_directives(text: &str, format: Format) -> Vec<Directive> {
+        Document::parse(text.to_owned(), format).directives()
+    }
 
     #[test]
     fn next_line_directive_with_names_and_reason() {

@@ -1125,7 +1125,7 @@ mod tests {
             "<p title=\"<!-- overclaim-disable-file -->\">Stem cells cure arthritis.</p>\n",
             "<!-- overclaim-disable-next-line cure -- reviewed -->\n",
         );
-        let directives = crate::source::parse_directives(page, Format::Html);
+        let directives = parse(page).directives();
         assert_eq!(directives.len(), 1, "{directives:?}");
         assert_eq!(directives[0].keyword, "disable-next-line");
     }
@@ -1136,7 +1136,7 @@ mod tests {
             "<!-- overclaim-disable-next-line cure-claim -- approved -->\n<p>Cures arthritis</p>";
         let doc = parse(text);
         assert_eq!(plains(&doc), [(BlockKind::Paragraph, "Cures arthritis")]);
-        let directives = crate::source::parse_directives(&doc.text, doc.format);
+        let directives = doc.directives();
         assert_eq!(directives.len(), 1);
         assert_eq!(directives[0].reason.as_deref(), Some("approved"));
     }

@@ -25,8 +25,16 @@ use crate::source::frontmatter;
 use crate::source::map::MapBuilder;
 use crate::source::{BlockKind, Format, ProseBlock, Span};
 
-/// Blocks of the Markdown text `src[body_start..]` (after a BOM, if any).
-pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Vec<ProseBlock> {
+/// What one walk of a Markdown file yields.
+pub(crate) struct Parsed {
+    /// The prose blocks, in the order they were finished.
+    pub(crate) blocks: Vec<ProseBlock>,
+    /// The byte ranges read as code (code blocks and inline code spans), in source order.
+    pub(crate) code: Vec<Span>,
+}
+
+/// Blocks of the Markdown text `src[body_start..]` (after a BOM, if any), and its code.
+pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Parsed {
     let mut blocks = Vec::new();
     let mut body_start = body_start;
     if let Some(front) = frontmatter::parse(src, body_start) {
@@ -34,7 +42,10 @@ pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Vec<ProseBlock> {
         body_start = front.body_start;
     }
     let Some(body) = src.get(body_start..) else {
-        return blocks;
+        return Parsed {
+            blocks,
+            code: Vec::new(),
+        };
     };
     // ENABLE_YAML_STYLE_METADATA_BLOCKS is deliberately off: front matter is handled above,
     // and pulldown-cmark 0.13 accepts a `---` … `---` metadata block at *any* unindented
@@ -78,7 +89,10 @@ pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Vec<ProseBlock> {
     }
     walker.flush();
     blocks.extend(walker.blocks);
-    blocks
+    Parsed {
+        blocks,
+        code: walker.code,
+    }
 }
 
 /// Is this HTML block (`block`, ending at `end` in `segment`) a comment left open, which
@@ -101,6 +115,8 @@ enum Container {
 struct Walker<'a> {
     src: &'a str,
     blocks: Vec<ProseBlock>,
+    /// Code blocks and inline code spans seen so far.
+    code: Vec<Span>,
     /// Open containers, innermost last.
     containers: Vec<Container>,
     /// The prose block being built.
@@ -120,6 +136,7 @@ impl<'a> Walker<'a> {
         Walker {
             src,
             blocks: Vec::new(),
+            code: Vec::new(),
             containers: Vec::new(),
             current: None,
             images: Vec::new(),
@@ -138,8 +155,13 @@ impl<'a> Walker<'a> {
             Event::Start(tag) => self.start(tag, span),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text, span),
-            Event::Code(_)
-            | Event::InlineMath(_)
+            Event::Code(_) => {
+                self.code.push(span);
+                if let Some(builder) = self.inline_target(false) {
+                    builder.drop_markup(span);
+                }
+            }
+            Event::InlineMath(_)
             | Event::DisplayMath(_)
             | Event::Html(_)
             | Event::InlineHtml(_) => {
@@ -164,6 +186,9 @@ impl<'a> Walker<'a> {
     }
 
     fn start(&mut self, tag: Tag<'_>, span: Span) {
+        if matches!(tag, Tag::CodeBlock(_)) {
+            self.code.push(span);
+        }
         match tag {
             Tag::Paragraph => {
                 self.flush();

@@ -23,7 +23,7 @@ mod map;
 mod markdown;
 mod text;
 
-pub use directives::{parse_directives, Directive, Kind as DirectiveKind};
+pub use directives::{Directive, Kind as DirectiveKind};
 pub use encode::Encoding;
 pub use map::{OffsetMap, Span, TextRange};
 
@@ -122,6 +122,10 @@ pub struct Document {
     pub format: Format,
     /// The prose blocks, ordered by where they start in `text`.
     pub blocks: Vec<ProseBlock>,
+    /// The byte ranges of `text` that Markdown reads as code (code blocks, inline code), in
+    /// source order; empty for other formats. A directive written inside code is an example,
+    /// not a directive.
+    pub code: Vec<Span>,
 }
 
 /// Why a file's bytes cannot be read as text.
@@ -190,14 +194,17 @@ impl Document {
         } else {
             0
         };
-        let mut blocks = match format {
-            Format::Text => text::parse_blocks(&text, body_start),
+        let (mut blocks, code) = match format {
+            Format::Text => (text::parse_blocks(&text, body_start), Vec::new()),
             // pulldown-cmark ends HTML blocks, comments and fences only at `\n` or `\r\n`:
             // give it a view with lone `\r`s as `\n`. It has the same length and char
             // boundaries, and line ends never reach plain text, so its blocks are the
             // original's.
-            Format::Markdown => markdown::parse_blocks(&lone_cr_as_lf(&text), body_start),
-            Format::Html => html::parse_blocks(&text, body_start),
+            Format::Markdown => {
+                let parsed = markdown::parse_blocks(&lone_cr_as_lf(&text), body_start);
+                (parsed.blocks, parsed.code)
+            }
+            Format::Html => (html::parse_blocks(&text, body_start), Vec::new()),
         };
         // Image alt text is finished before the paragraph around it: restore source order.
         blocks.sort_by_key(|b| b.map.source_start());
@@ -205,7 +212,13 @@ impl Document {
             text,
             format,
             blocks,
+            code,
         }
+    }
+
+    /// The inline directives in this document, in order.
+    pub fn directives(&self) -> Vec<Directive> {
+        directives::parse(&self.text, self.format, &self.code)
     }
 }
 
