@@ -487,6 +487,7 @@ pub(crate) static RESEARCH_TOPIC_FRAMES: Cues = Cues::new(&[
     "studied how",
     "to understand how",
     "to learn whether",
+    "interest in",
 ]);
 
 /// Phrases that confine a result to the laboratory or to animals ("made new cartilage in lab
@@ -771,6 +772,12 @@ pub(crate) static CONDITIONAL_MARKERS: Cues = Cues::new(&["if", "unless", "provi
 pub(crate) static ASPIRATIONAL: Cues = Cues::new(&[
     "ambition",
     "ambitions",
+    "work toward",
+    "work towards",
+    "working toward",
+    "working towards",
+    "worked toward",
+    "worked towards",
     "need for",
     "needs for",
     "the search for",

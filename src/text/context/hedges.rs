@@ -66,12 +66,34 @@ impl Analysis<'_> {
 
     /// The modal that closes a comparison ("better than cortisone ever could", "faster than
     /// any drug can") is the compared thing's, not a hedge on the claim: a "than" within the
-    /// four words before it, in its clause.
+    /// four words before it, in its clause. "More than one injection may work" is a count,
+    /// not a comparison: its modal still hedges.
     fn is_comparison_modal(&self, s: usize) -> bool {
         matches!(
             self.tokens[s].norm.as_str(),
             "could" | "can" | "might" | "would" | "may"
-        ) && self.word_shortly_before(s, 4, |norm| norm == "than")
+        ) && (0..s)
+            .rev()
+            .take_while(|&i| self.clause[i] == self.clause[s])
+            .filter(|&i| self.tokens[i].is_word)
+            .take(4)
+            .any(|i| self.tokens[i].norm == "than" && !self.is_count_than(i))
+    }
+
+    /// "more than one", "fewer than 10": a "than" that counts instead of comparing.
+    fn is_count_than(&self, than: usize) -> bool {
+        let before = prev_word(&self.tokens, than).map(|i| self.tokens[i].norm.as_str());
+        let after = (than + 1..self.tokens.len())
+            .find(|&i| self.tokens[i].is_word)
+            .map(|i| self.tokens[i].norm.as_str());
+        matches!(before, Some("more" | "less" | "fewer"))
+            && after.is_some_and(|word| {
+                word.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        word,
+                        "one" | "two" | "three" | "four" | "five" | "six" | "a" | "half"
+                    )
+            })
     }
 
     /// "some people say …" is vague attribution, not a hedge.
@@ -283,6 +305,17 @@ mod tests {
             "PRP could work better than cortisone.",
             "work better than cortisone"
         ));
+        // "more than one" counts injections; it closes no comparison.
+        assert!(holds(
+            Hedged,
+            "More than one injection may work better.",
+            "work better"
+        ));
+        assert!(!holds(
+            Hedged,
+            "PRP works better than two steroid shots could.",
+            "works better"
+        ));
     }
 
     #[test]
@@ -319,6 +352,11 @@ mod tests {
             Aspirational,
             "It is designed to regrow cartilage.",
             "regrow cartilage"
+        ));
+        assert!(holds(
+            Aspirational,
+            "A team was funded to work toward making cartilage regrowth a reality.",
+            "cartilage regrowth"
         ));
     }
 

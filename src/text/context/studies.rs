@@ -209,6 +209,11 @@ mod tests {
             "Researchers are studying how growth factors signal cells to rebuild tissue.",
             "signal cells to rebuild tissue"
         ));
+        assert!(holds(
+            Hedged,
+            "There is growing interest in using MSCs to help reverse arthritis damage.",
+            "reverse arthritis damage"
+        ));
     }
 
     #[test]
