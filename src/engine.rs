@@ -8,6 +8,7 @@
 //!
 //! This module never formats output and never decides what fails the run.
 
+use std::borrow::Borrow;
 use std::sync::Arc;
 
 use crate::rules::{Applicability, Condition, Found, Rule, RuleSet, Severity};
@@ -85,11 +86,32 @@ pub struct Checked {
 /// Check every prose block of `doc` against `rules`.
 pub fn check(doc: &Document, rules: &RuleSet) -> Checked {
     if rules.claim_warm_up() {
-        warm_up(doc, rules);
+        warm_up(&doc.blocks, rules);
     }
+    check_all(&doc.blocks, rules, true)
+}
+
+/// As [`check`], for blocks taken out of their document: each is freed once it is checked,
+/// so a large file's blocks and its findings are not all held at once. The matches context
+/// dropped are kept only with `keep_dropped` (`--explain-context` shows them).
+pub fn check_blocks(blocks: Vec<ProseBlock>, rules: &RuleSet, keep_dropped: bool) -> Checked {
+    if rules.claim_warm_up() {
+        warm_up(&blocks, rules);
+    }
+    check_all(blocks, rules, keep_dropped)
+}
+
+fn check_all<B: Borrow<ProseBlock>>(
+    blocks: impl IntoIterator<Item = B>,
+    rules: &RuleSet,
+    keep_dropped: bool,
+) -> Checked {
     let mut checked = Checked::default();
-    for block in &doc.blocks {
-        check_block(block, rules, &mut checked);
+    for block in blocks {
+        check_block(block.borrow(), rules, &mut checked);
+        if !keep_dropped {
+            checked.dropped.clear();
+        }
     }
     checked
         .findings
@@ -107,10 +129,10 @@ const WARM_UP_BYTES: usize = 64 << 10;
 /// one at a time. Done for the first document of a run: a small file (what an editor or a
 /// pre-commit hook checks) is then read ahead whole, and in a large run the other files are
 /// checked on the other threads meanwhile.
-fn warm_up(doc: &Document, rules: &RuleSet) {
+fn warm_up(blocks: &[ProseBlock], rules: &RuleSet) {
     let mut budget = WARM_UP_BYTES;
     let mut sentences = Vec::new();
-    'blocks: for block in &doc.blocks {
+    'blocks: for block in blocks {
         for range in split_sentences(&block.plain) {
             if budget == 0 {
                 break 'blocks;

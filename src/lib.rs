@@ -134,7 +134,7 @@ fn check(
         },
         _ => None,
     };
-    let hide = Hide::new(&settings, recorded.as_ref());
+    let hide = Hide::new(&settings, recorded.as_ref(), args.explain_context);
     let fix_stdin = args.fix && matches!(&inputs[..], [input] if input.origin == Origin::Stdin);
     let mut errors = Vec::new();
     let stdin_text = if inputs.iter().any(|input| input.origin == Origin::Stdin) {
@@ -421,10 +421,16 @@ struct Hide<'a> {
     settings: &'a Settings,
     /// The baseline's entries by path; `None` without a baseline.
     baseline: Option<std::collections::BTreeMap<&'a str, baseline::Baseline>>,
+    /// Keep the matches context dropped (`--explain-context` reports them).
+    keep_dropped: bool,
 }
 
 impl<'a> Hide<'a> {
-    fn new(settings: &'a Settings, recorded: Option<&'a baseline::Baseline>) -> Hide<'a> {
+    fn new(
+        settings: &'a Settings,
+        recorded: Option<&'a baseline::Baseline>,
+        keep_dropped: bool,
+    ) -> Hide<'a> {
         let baseline = recorded.map(|recorded| {
             let mut by_path = std::collections::BTreeMap::new();
             for entry in &recorded.findings {
@@ -439,7 +445,11 @@ impl<'a> Hide<'a> {
             }
             by_path
         });
-        Hide { settings, baseline }
+        Hide {
+            settings,
+            baseline,
+            keep_dropped,
+        }
     }
 
     /// Baseline entries that no checked finding used, including those of files not checked.
@@ -597,7 +607,7 @@ fn check_input(
                 Origin::Stdin => None,
             },
             format: input.format,
-            text: Arc::from(""),
+            text: Arc::default(),
             findings: Vec::new(),
             dropped: Vec::new(),
             suppressed: Vec::new(),
@@ -615,10 +625,9 @@ fn check_input(
 /// `file`. Directives are applied before the severity filter, so a directive for a hidden
 /// finding is not reported as unused.
 fn judge(file: &mut Judged, mut doc: Document, rules: &RuleSet, hide: &Hide<'_>) {
-    let checked = engine::check(&doc, rules);
-    // The blocks are done with: free them before the directives are read, so a large file's
-    // blocks and its findings are not held at once.
-    doc.blocks = Vec::new();
+    // Each block is freed once checked, so a large file's blocks and its findings are not all
+    // held at once.
+    let checked = engine::check_blocks(std::mem::take(&mut doc.blocks), rules, hide.keep_dropped);
     let directives = doc.directives();
     let mut outcome = suppress::apply(
         &doc.text,
@@ -652,7 +661,7 @@ fn judge(file: &mut Judged, mut doc: Document, rules: &RuleSet, hide: &Hide<'_>)
             file.stale = matcher.stale().entries;
         }
     }
-    file.report.text = Arc::from(doc.text);
+    file.report.text = Arc::new(doc.text);
     file.report.findings = outcome.findings;
     file.report.dropped = checked.dropped;
     file.report.suppressed = outcome.suppressed;

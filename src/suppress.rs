@@ -110,21 +110,34 @@ pub fn apply(
         .collect();
     let mut used = vec![false; directives.len()];
     let mut out = Suppression::default();
-    for finding in findings {
-        let covering = directives.iter().enumerate().find(|(index, directive)| {
-            scopes[*index].is_some_and(|scope| scope.contains(finding.span.start, &line_of))
-                && directive.covers(&finding.rule, &finding.category)
-        });
-        match covering {
-            Some((index, directive)) => {
-                used[index] = true;
-                out.suppressed.push(Suppressed {
-                    reason: directive.reason.clone(),
-                    directive: directive.span,
-                    finding,
-                });
+    let covering: Vec<Option<usize>> = findings
+        .iter()
+        .map(|finding| {
+            directives
+                .iter()
+                .enumerate()
+                .position(|(index, directive)| {
+                    scopes[index].is_some_and(|scope| scope.contains(finding.span.start, &line_of))
+                        && directive.covers(&finding.rule, &finding.category)
+                })
+        })
+        .collect();
+    if covering.iter().all(Option::is_none) {
+        // Nothing suppressed (the usual case): a large file's findings are not copied.
+        out.findings = findings;
+    } else {
+        for (finding, covering) in findings.into_iter().zip(covering) {
+            match covering {
+                Some(index) => {
+                    used[index] = true;
+                    out.suppressed.push(Suppressed {
+                        reason: directives[index].reason.clone(),
+                        directive: directives[index].span,
+                        finding,
+                    });
+                }
+                None => out.findings.push(finding),
             }
-            None => out.findings.push(finding),
         }
     }
     for (index, directive) in directives.iter().enumerate() {

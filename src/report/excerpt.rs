@@ -25,12 +25,12 @@ const CONTEXT: usize = 100;
 #[derive(Debug)]
 pub(super) struct Text {
     name: String,
-    text: Arc<str>,
+    text: Arc<String>,
     line_starts: Vec<usize>,
 }
 
 impl Text {
-    pub(super) fn new(name: &str, text: &Arc<str>) -> Arc<Text> {
+    pub(super) fn new(name: &str, text: &Arc<String>) -> Arc<Text> {
         let line_starts = crate::error::line_starts(text).collect();
         Arc::new(Text {
             name: super::escape_controls(name).into_owned(),
@@ -229,8 +229,9 @@ mod tests {
 
     #[test]
     fn excerpt_reports_real_lines_and_columns() {
-        let text: Arc<str> =
-            Arc::from("Title\n\nFirst sentence here. Our injections cure arthritis. Last one.\n");
+        let text = Arc::new(String::from(
+            "Title\n\nFirst sentence here. Our injections cure arthritis. Last one.\n",
+        ));
         let shared = Text::new("page.md", &text);
         let sentence = text.find("Our").unwrap()..text.find(" Last").unwrap();
         let claim = text.find("cure").unwrap()..text.find(". Last").unwrap();
@@ -247,7 +248,7 @@ mod tests {
     fn long_window_is_cut_at_whitespace_around_the_match() {
         let before = "word ".repeat(60);
         let after = " more".repeat(60);
-        let text: Arc<str> = Arc::from(format!("{before}cures arthritis{after}"));
+        let text = Arc::new(format!("{before}cures arthritis{after}"));
         let shared = Text::new("page.txt", &text);
         let claim = before.len()..before.len() + "cures arthritis".len();
         let (excerpt, span) = Excerpt::new(&shared, 0..text.len(), claim);
@@ -291,7 +292,7 @@ mod tests {
                             format!("{c}{}", "a".repeat(130 + pad)),
                         ),
                     ] {
-                        let text: Arc<str> = Arc::from(format!("{before}{claim}{after}"));
+                        let text = Arc::new(format!("{before}{claim}{after}"));
                         let shared = Text::new("page.txt", &text);
                         let span = before.len()..before.len() + claim.len();
                         let (excerpt, relative) = Excerpt::new(&shared, 0..text.len(), span);
@@ -309,7 +310,7 @@ mod tests {
 
     #[test]
     fn span_inside_a_character_is_widened_not_a_panic() {
-        let text: Arc<str> = Arc::from("é cure");
+        let text = Arc::new(String::from("é cure"));
         let shared = Text::new("page.txt", &text);
         let (excerpt, relative) = Excerpt::new(&shared, 0..text.len(), 1..4);
         let mut files = Excerpts::default();
@@ -319,7 +320,9 @@ mod tests {
 
     #[test]
     fn escaped_controls_keep_lines_columns_and_the_span() {
-        let text: Arc<str> = Arc::from("x\n\u{1b}[1mA\u{1b}[0m cures arthritis.\u{b}\n");
+        let text = Arc::new(String::from(
+            "x\n\u{1b}[1mA\u{1b}[0m cures arthritis.\u{b}\n",
+        ));
         let shared = Text::new("page.txt", &text);
         let claim = text.find("cures").unwrap()..text.find('.').unwrap();
         let (excerpt, span) = Excerpt::new(&shared, 2..text.len() - 1, claim.clone());

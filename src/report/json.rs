@@ -525,7 +525,7 @@ mod tests {
             path: path.to_owned(),
             source: None,
             format: crate::source::Format::Markdown,
-            text: Arc::from(text),
+            text: Arc::new(text.to_owned()),
             findings,
             dropped: Vec::new(),
             suppressed: Vec::new(),

@@ -42,7 +42,7 @@ pub struct FileReport {
     /// How it was parsed.
     pub format: crate::source::Format,
     /// The file's text, for snippets and line numbers.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// Findings at or above the minimum severity, by position.
     pub findings: Vec<Finding>,
     /// Matches that context dropped (shown with `--explain-context`).

@@ -457,6 +457,9 @@ impl<'a> MapBuilder<'a> {
                 piece.text_end -= lead;
             }
         }
+        // A file's blocks are all held until they are checked: keep no growth slack.
+        self.plain.shrink_to_fit();
+        self.pieces.shrink_to_fit();
         (
             self.plain,
             OffsetMap {

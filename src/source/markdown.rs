@@ -33,8 +33,17 @@ pub(crate) struct Parsed {
     pub(crate) code: Vec<Span>,
 }
 
+/// Bodies are parsed in pieces of about this many bytes (see [`chunk_ends`]): pulldown-cmark
+/// builds its tree for the whole text it is given, about three bytes per byte of input, so a
+/// 100 MB export parsed whole would hold 300 MB of tree while its blocks are built.
+const CHUNK_BYTES: usize = 1 << 20;
+
 /// Blocks of the Markdown text `src[body_start..]` (after a BOM, if any), and its code.
 pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Parsed {
+    parse_blocks_in_chunks(src, body_start, CHUNK_BYTES)
+}
+
+fn parse_blocks_in_chunks(src: &str, body_start: usize, chunk_bytes: usize) -> Parsed {
     let mut blocks = Vec::new();
     let mut body_start = body_start;
     if let Some(front) = frontmatter::parse(src, body_start) {
@@ -47,6 +56,26 @@ pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Parsed {
             code: Vec::new(),
         };
     };
+    let mut walker = Walker::new(src);
+    let mut chunk_start = 0;
+    for chunk_end in chunk_ends(body, chunk_bytes) {
+        walk_chunk(
+            &mut walker,
+            &body[chunk_start..chunk_end],
+            body_start + chunk_start,
+        );
+        walker.reset();
+        chunk_start = chunk_end;
+    }
+    blocks.extend(walker.blocks);
+    Parsed {
+        blocks,
+        code: walker.code,
+    }
+}
+
+/// Walk the events of `chunk`, which starts at byte `offset` of the file.
+fn walk_chunk(walker: &mut Walker<'_>, chunk: &str, offset: usize) {
     // ENABLE_YAML_STYLE_METADATA_BLOCKS is deliberately off: front matter is handled above,
     // and pulldown-cmark 0.13 accepts a `---` … `---` metadata block at *any* unindented
     // block start, so with it on a paragraph between two thematic breaks would vanish.
@@ -55,10 +84,9 @@ pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Parsed {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS;
-    let mut walker = Walker::new(src);
     let mut segment_start = 0;
     loop {
-        let segment = &body[segment_start..];
+        let segment = &chunk[segment_start..];
         let mut resume = None;
         for (event, range) in Parser::new_ext(segment, options).into_offset_iter() {
             if matches!(event, Event::Start(Tag::HtmlBlock))
@@ -73,26 +101,145 @@ pub(crate) fn parse_blocks(src: &str, body_start: usize) -> Parsed {
                 resume = Some(segment_start + range.start + first_line);
                 break;
             }
-            // Offsets from the parser are relative to the segment of `body` being parsed.
-            let start = body_start + segment_start;
+            // Offsets from the parser are relative to the segment of the chunk being parsed.
+            let start = offset + segment_start;
             walker.event(event, range.start + start..range.end + start);
         }
         match resume {
-            Some(next) if next < body.len() => {
-                walker.flush();
-                walker.containers.clear();
-                walker.skip_blocks = 0;
+            Some(next) if next < chunk.len() => {
+                walker.reset();
                 segment_start = next;
             }
             _ => break,
         }
     }
-    walker.flush();
-    blocks.extend(walker.blocks);
-    Parsed {
-        blocks,
-        code: walker.code,
+}
+
+/// Where to cut `body` into pieces of at least `size` bytes that parse as they would inside
+/// the whole: each cut is at the start of an unindented line after a blank line, outside a
+/// fenced code block and outside an HTML block that may hold blank lines (comments,
+/// `<script>`, `<pre>`, `<style>`, `<textarea>`, `<?…?>`, `<!…>`, CDATA). Such a line ends
+/// every list, block quote and indented code block before it, so no block spans the cut. The
+/// last end is `body.len()`.
+///
+/// Reference-style links and footnotes whose definition lies in another piece are the one
+/// difference: their text is read as written, brackets included. Only bodies over `size`
+/// bytes (a megabyte) are cut.
+fn chunk_ends(body: &str, size: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut next_cut = size;
+    let mut open: Option<Open> = None;
+    let mut after_blank = false;
+    let mut line_start = 0;
+    for line in body.split_inclusive('\n') {
+        let text = line.trim_end_matches(['\n', '\r']);
+        if open.is_none()
+            && after_blank
+            && line_start >= next_cut
+            && text.starts_with(|c: char| !c.is_whitespace())
+        {
+            ends.push(line_start);
+            next_cut = line_start + size;
+        }
+        open = match open {
+            Some(construct) => (!construct.closed_by(text)).then_some(construct),
+            None => Open::opened_by(text),
+        };
+        after_blank = open.is_none() && text.trim().is_empty();
+        line_start += line.len();
     }
+    ends.push(body.len());
+    ends
+}
+
+/// A block that can hold blank lines and unindented lines, open at the end of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// A code fence of `len` × `mark` (a backtick or a tilde).
+    Fence { mark: u8, len: usize },
+    /// An HTML block that ends at the first line containing this (lowercase) text.
+    Html(&'static str),
+}
+
+impl Open {
+    /// The block `line` opens and leaves open (`None` when it opens none, or closes it too).
+    fn opened_by(line: &str) -> Option<Open> {
+        let rest = block_start(line)?;
+        let mark = *rest.as_bytes().first()?;
+        if mark == b'`' || mark == b'~' {
+            let len = rest.bytes().take_while(|&b| b == mark).count();
+            let info = &rest[len..];
+            if len >= 3 && !(mark == b'`' && info.contains('`')) {
+                return Some(Open::Fence { mark, len });
+            }
+            return None;
+        }
+        let lower: String = rest
+            .chars()
+            .take(12)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let end = if lower.starts_with("<!--") {
+            "-->"
+        } else if lower.starts_with("<![cdata[") {
+            "]]>"
+        } else if lower.starts_with("<?") {
+            "?>"
+        } else if lower.starts_with("<!")
+            && lower[2..].starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            ">"
+        } else {
+            ["script", "pre", "style", "textarea"]
+                .into_iter()
+                .find(|tag| {
+                    lower
+                        .strip_prefix('<')
+                        .and_then(|after| after.strip_prefix(tag))
+                        .is_some_and(|after| {
+                            after.is_empty() || after.starts_with([' ', '\t', '>'])
+                        })
+                })
+                .map(|tag| match tag {
+                    "script" => "</script>",
+                    "pre" => "</pre>",
+                    "style" => "</style>",
+                    _ => "</textarea>",
+                })?
+        };
+        // The opening line may close it too: `<!-- note -->`.
+        let construct = Open::Html(end);
+        (!construct.closes_after_opener(rest)).then_some(construct)
+    }
+
+    /// Does `line` close this block?
+    fn closed_by(self, line: &str) -> bool {
+        match self {
+            Open::Fence { mark, len } => block_start(line).is_some_and(|rest| {
+                let run = rest.bytes().take_while(|&b| b == mark).count();
+                run >= len && rest[run..].trim().is_empty()
+            }),
+            Open::Html(end) => line.to_ascii_lowercase().contains(end),
+        }
+    }
+
+    /// Does the opening line `rest` (from its `<`) already hold the end marker?
+    fn closes_after_opener(self, rest: &str) -> bool {
+        match self {
+            // `<!-->` and `<!--->` are complete comments in CommonMark; the end is searched
+            // for after the opener so that `<!--` itself does not count as its own `-->`.
+            Open::Html("-->") => rest[2..].contains("-->"),
+            Open::Html(end) => rest.to_ascii_lowercase()[1..].contains(end),
+            Open::Fence { .. } => false,
+        }
+    }
+}
+
+/// The text of `line` after an indentation of at most three spaces (where a fence or an HTML
+/// block may start); `None` when it is indented further or by a tab.
+fn block_start(line: &str) -> Option<&str> {
+    let spaces = line.bytes().take_while(|&b| b == b' ').count();
+    (spaces <= 3 && !line[spaces..].starts_with('\t')).then(|| &line[spaces..])
 }
 
 /// Is this HTML block (`block`, ending at `end` in `segment`) a comment left open, which
@@ -144,6 +291,14 @@ impl<'a> Walker<'a> {
             in_esm: false,
             in_autolink: false,
         }
+    }
+
+    /// Finish the block being built and forget the containers: the text after this point is
+    /// parsed on its own (a new chunk, or the rest after an unclosed comment).
+    fn reset(&mut self) {
+        self.flush();
+        self.containers.clear();
+        self.skip_blocks = 0;
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -373,10 +528,66 @@ fn is_esm(paragraph: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::source::tests::{assert_invariants, find, parse_checked, plains};
-    use crate::source::{BlockKind, Document, Format, TextRange};
+    use crate::source::{BlockKind, Document, Format, Span, TextRange};
 
     fn parse(text: &str) -> Document {
         parse_checked(text, Format::Markdown)
+    }
+
+    /// Blocks as (kind, source span, plain text), and the code spans, of `text` parsed in
+    /// chunks of `size` bytes.
+    fn walk(text: &str, size: usize) -> (Vec<(BlockKind, Span, String)>, Vec<Span>) {
+        let parsed = super::parse_blocks_in_chunks(text, 0, size);
+        let blocks = parsed
+            .blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    b.map.covering(TextRange {
+                        start: 0,
+                        end: b.plain.len(),
+                    }),
+                    b.plain.clone(),
+                )
+            })
+            .collect();
+        (blocks, parsed.code)
+    }
+
+    /// Markdown whose blank lines sit inside fences, comments, `<pre>`, lists and quotes.
+    const VARIED: &str = "# Stem cells\n\nPRP *cures* knees.\n\n```\nfenced\n\nnot prose: cures\n```\n\n\
+        <!-- a comment\n\nstill the comment: cures -->\n\nAfter the comment.\n\n\
+        <pre>\npre\n\nstill pre: cures\n</pre>\n\n- item one\n\n  item one, second paragraph\n\
+        - item two\n\n> quoted\n>\n> quoted on\n\n    indented code\n\n    more code\n\n\
+        | a | b |\n|---|---|\n| cell | regrows cartilage |\n\n~~~~ info\n~~~\n\nstill tilde code\n~~~~\n\n\
+        Text with `inline code` and <!-- inline --> comment.\n\n";
+
+    #[test]
+    fn a_body_parsed_in_chunks_reads_as_the_whole() {
+        let text = VARIED.repeat(40);
+        let whole = walk(&text, usize::MAX);
+        for size in [1, 7, 100, 333, 1000] {
+            assert_eq!(walk(&text, size), whole, "chunks of {size} bytes");
+        }
+        assert!(whole.0.iter().all(|(_, _, plain)| !plain.contains("still")));
+    }
+
+    #[test]
+    fn chunks_are_cut_only_before_an_unindented_line_after_a_blank_line() {
+        let text = VARIED.repeat(3);
+        let ends = super::chunk_ends(&text, 1);
+        assert!(ends.len() > 20, "{ends:?}");
+        assert_eq!(ends.last(), Some(&text.len()));
+        for &end in &ends[..ends.len() - 1] {
+            let next = &text[end..];
+            assert!(text[..end].ends_with("\n\n"), "cut at {end}: {next:?}");
+            // Never inside a fence, a comment or a <pre>: those are the lines that start "still".
+            assert!(
+                !next.starts_with("still") && !next.starts_with("not prose"),
+                "{next:?}"
+            );
+        }
     }
 
     fn slice(doc: &Document, span: crate::source::Span) -> &str {
