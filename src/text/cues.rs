@@ -43,6 +43,9 @@ pub(crate) static NEGATION_PRE: Cues = Cues::new(&[
     "far from",
     "rules out",
     "ruled out",
+    // Frequency words that deny the claim as a rule ("rarely supports regeneration").
+    "rarely",
+    "seldom",
     // Apostrophe-less contractions common in web copy (design addition).
     "dont",
     "doesnt",
@@ -69,6 +72,8 @@ pub(crate) static NEGATION_NP_CUES: Cues = Cues::new(&[
     "rather than",
     "lack of",
     "absence of",
+    "rarely",
+    "seldom",
 ]);
 
 /// Pre-negation cues with a long scope: they deny a whole embedded proposition, e.g.
@@ -790,6 +795,7 @@ pub(crate) static ASPIRATIONAL: Cues = Cues::new(&[
     "aimed at",
     "aims at",
     "designed to",
+    "designed for",
     "seek to",
     "seeks to",
     "seeking to",

@@ -358,6 +358,11 @@ mod tests {
             "A team was funded to work toward making cartilage regrowth a reality.",
             "cartilage regrowth"
         ));
+        assert!(holds(
+            Aspirational,
+            "Our protocol is designed for stronger, longer-lasting results.",
+            "longer-lasting results"
+        ));
     }
 
     #[test]

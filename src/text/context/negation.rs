@@ -115,8 +115,12 @@ impl Analysis<'_> {
         if says_no
             || phrase_at(&self.tokens, e, "the need").is_some()
             || phrase_at(&self.tokens, s, "if not").is_some()
-            || s.checked_sub(1)
-                .is_some_and(|p| matches!(self.tokens[p].norm.as_str(), "if" | "or"))
+            || s.checked_sub(1).is_some_and(|p| {
+                // "whether or not" is no negation; "little or no relief" is one.
+                matches!(self.tokens[p].norm.as_str(), "if" | "or")
+                    && !prev_word(&self.tokens, p)
+                        .is_some_and(|q| matches!(self.tokens[q].norm.as_str(), "little" | "few"))
+            })
         {
             return true;
         }
@@ -150,6 +154,26 @@ mod tests {
             cue_text(Negated, "PRP is not a cure for knee arthritis.", "a cure"),
             Some("not".into())
         );
+    }
+
+    #[test]
+    fn little_or_no_and_rarely_negate() {
+        assert!(holds(
+            Negated,
+            "Cortisone gave her little or no lasting relief.",
+            "lasting relief"
+        ));
+        assert!(holds(
+            Negated,
+            "These measures rarely support cartilage regeneration.",
+            "cartilage regeneration"
+        ));
+        // "whether or not" still negates nothing.
+        assert!(!holds(
+            Negated,
+            "Whether or not you exercise, PRP regrows cartilage.",
+            "regrows cartilage"
+        ));
     }
 
     #[test]
