@@ -1222,6 +1222,15 @@ pub(crate) static COMMERCIAL_SOURCES: Cues = Cues::new(&[
     "pamphlets",
     "adverts",
     "advertisements",
+    "ad",
+    "advert",
+    "advertisement",
+    "presenter",
+    "presenters",
+    "salesman",
+    "salesmen",
+    "salesperson",
+    "salespeople",
     // Interested parties, whose view the writer reports without taking it as their own
     // ("proponents say", "advocates argue").
     "proponents",
@@ -1272,6 +1281,15 @@ pub(crate) static SAY_VERBS: Cues = Cues::new(&[
     "maintains",
     "believe",
     "believes",
+    "announce",
+    "announces",
+    "announced",
+    "boast",
+    "boasts",
+    "boasted",
+    "tout",
+    "touts",
+    "touted",
 ]);
 
 /// Vague authorities after "according to": these add false authority and are *not*

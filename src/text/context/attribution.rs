@@ -266,6 +266,20 @@ mod tests {
     }
 
     #[test]
+    fn a_presenter_who_announced_or_touted_is_attributed() {
+        assert!(holds(
+            Attributed,
+            "At the seminar the presenter announced that thousands of patients had benefited.",
+            "thousands of patients"
+        ));
+        assert!(holds(
+            Attributed,
+            "The clinic touted its shots as able to regrow cartilage.",
+            "regrow cartilage"
+        ));
+    }
+
+    #[test]
     fn studies_show_is_not_attributed() {
         assert!(!holds(
             Attributed,
