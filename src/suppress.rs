@@ -115,9 +115,9 @@ pub fn apply(
         .map(|finding| {
             directives
                 .iter()
-                .enumerate()
-                .position(|(index, directive)| {
-                    scopes[index].is_some_and(|scope| scope.contains(finding.span.start, &line_of))
+                .zip(&scopes)
+                .position(|(directive, scope)| {
+                    scope.is_some_and(|scope| scope.contains(finding.span.start, &line_of))
                         && directive.covers(&finding.rule, &finding.category)
                 })
         })

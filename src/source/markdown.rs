@@ -126,6 +126,9 @@ fn walk_chunk(walker: &mut Walker<'_>, chunk: &str, offset: usize) {
 /// difference: their text is read as written, brackets included. Only bodies over `size`
 /// bytes (a megabyte) are cut.
 fn chunk_ends(body: &str, size: usize) -> Vec<usize> {
+    if body.len() <= size {
+        return vec![body.len()];
+    }
     let mut ends = Vec::new();
     let mut next_cut = size;
     let mut open: Option<Open> = None;
@@ -172,6 +175,9 @@ impl Open {
             if len >= 3 && !(mark == b'`' && info.contains('`')) {
                 return Some(Open::Fence { mark, len });
             }
+            return None;
+        }
+        if mark != b'<' {
             return None;
         }
         let lower: String = rest
@@ -306,17 +312,16 @@ impl<'a> Walker<'a> {
             start: range.start,
             end: range.end,
         };
+        // Code is recorded for directives (`source::directives`), whatever else it is.
+        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))) {
+            self.code.push(span);
+        }
         match event {
             Event::Start(tag) => self.start(tag, span),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text, span),
-            Event::Code(_) => {
-                self.code.push(span);
-                if let Some(builder) = self.inline_target(false) {
-                    builder.drop_markup(span);
-                }
-            }
-            Event::InlineMath(_)
+            Event::Code(_)
+            | Event::InlineMath(_)
             | Event::DisplayMath(_)
             | Event::Html(_)
             | Event::InlineHtml(_) => {
@@ -341,9 +346,6 @@ impl<'a> Walker<'a> {
     }
 
     fn start(&mut self, tag: Tag<'_>, span: Span) {
-        if matches!(tag, Tag::CodeBlock(_)) {
-            self.code.push(span);
-        }
         match tag {
             Tag::Paragraph => {
                 self.flush();

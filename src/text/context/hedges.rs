@@ -72,12 +72,9 @@ impl Analysis<'_> {
         matches!(
             self.tokens[s].norm.as_str(),
             "could" | "can" | "might" | "would" | "may"
-        ) && (0..s)
-            .rev()
-            .take_while(|&i| self.clause[i] == self.clause[s])
-            .filter(|&i| self.tokens[i].is_word)
-            .take(4)
-            .any(|i| self.tokens[i].norm == "than" && !self.is_count_than(i))
+        ) && self.word_shortly_before(s, 4, |i| {
+            self.tokens[i].norm == "than" && !self.is_count_than(i)
+        })
     }
 
     /// "more than one", "fewer than 10": a "than" that counts instead of comparing.
@@ -107,17 +104,20 @@ impl Analysis<'_> {
 
     /// A research noun within five words before an evidential verb, in its clause.
     fn has_research_subject(&self, verb: usize) -> bool {
-        self.word_shortly_before(verb, 5, |norm| is_in(&cues::RESEARCH_NOUNS, norm))
+        self.word_shortly_before(verb, 5, |i| {
+            is_in(&cues::RESEARCH_NOUNS, &self.tokens[i].norm)
+        })
     }
 
-    /// Is one of the `limit` words before token `k`, in its clause, a word `wanted` accepts?
-    fn word_shortly_before(&self, k: usize, limit: usize, wanted: impl Fn(&str) -> bool) -> bool {
+    /// Is one of the `limit` words before token `k`, in its clause, a word (by token index)
+    /// that `wanted` accepts?
+    fn word_shortly_before(&self, k: usize, limit: usize, wanted: impl Fn(usize) -> bool) -> bool {
         (0..k)
             .rev()
             .take_while(|&i| self.clause[i] == self.clause[k])
             .filter(|&i| self.tokens[i].is_word)
             .take(limit)
-            .any(|i| wanted(&self.tokens[i].norm))
+            .any(wanted)
     }
 
     // ----- aspirational --------------------------------------------------------------------
