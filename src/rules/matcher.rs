@@ -10,11 +10,13 @@
 //! matcher cannot fail to compile in a release. User packs are compiled at load, so their
 //! mistakes (a pattern over the size limit) are reported with a location before any checking.
 
-use std::sync::OnceLock;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
-use regex_automata::meta::{self, Regex};
-use regex_automata::util::{captures::Captures, syntax};
-use regex_automata::MatchKind;
+use regex_automata::nfa::thompson::{self, backtrack::BoundedBacktracker, pikevm::PikeVM, NFA};
+use regex_automata::util::{captures::Captures, pool::Pool, syntax};
+use regex_automata::{hybrid, meta};
+use regex_automata::{Input, MatchKind};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::{prefilter, prepared};
@@ -22,6 +24,14 @@ use super::{prefilter, prepared};
 /// Regexes are compiled case-insensitively: prose capitalises claims at will ("Cures …").
 /// The limits are generous because a pack may hold hundreds of alternations.
 const SIZE_LIMIT: usize = 64 << 20;
+
+/// The most memory a lazy DFA's cache (one per pattern and thread) may take.
+const LAZY_DFA_CACHE: usize = 2 << 20;
+
+/// The bytes of the backtracker's visited set: one bit per NFA state and haystack byte, so a
+/// typical frame (about a thousand states) is searched by it in sentences up to 8 KB. It is
+/// allocated as a search needs it, not at this size.
+const BACKTRACK_VISITED: usize = 1 << 20;
 
 /// A rule's pattern: its regex source, its capture groups, the literals the prefilter looks
 /// for, and the regex once compiled.
@@ -32,7 +42,7 @@ pub struct Matcher {
     names: Vec<Option<String>>,
     /// Sets of literals every match contains one of each (`None`: not bounded, always run).
     literals: Option<prefilter::Conjuncts>,
-    regex: OnceLock<Option<Regex>>,
+    regex: OnceLock<Option<Arc<Regex>>>,
 }
 
 impl Matcher {
@@ -40,6 +50,8 @@ impl Matcher {
     pub(crate) fn eager(source: &str) -> Result<Matcher, String> {
         let regex = build(source)?;
         let names = regex
+            .pikevm
+            .get_nfa()
             .group_info()
             .pattern_names(regex_automata::PatternID::ZERO)
             .map(|name| name.map(str::to_owned))
@@ -51,7 +63,7 @@ impl Matcher {
             source: source.to_owned(),
             names,
             literals,
-            regex: OnceLock::from(Some(regex)),
+            regex: OnceLock::from(Some(Arc::new(regex))),
         })
     }
 
@@ -98,7 +110,9 @@ impl Matcher {
     /// The compiled regex; `None` only if a lazily compiled pattern exceeds the regex
     /// crate's limits, which `cargo test` rules out for the built-in pack.
     pub fn regex(&self) -> Option<&Regex> {
-        self.regex.get_or_init(|| build(&self.source).ok()).as_ref()
+        self.regex
+            .get_or_init(|| build(&self.source).ok().map(Arc::new))
+            .as_deref()
     }
 
     /// Whether the regex has been compiled (a lazy matcher compiles on first use).
@@ -107,15 +121,14 @@ impl Matcher {
     }
 
     /// Every non-overlapping match in `haystack`, with its capture groups.
-    pub fn captures_iter<'h>(
-        &self,
-        haystack: &'h str,
-    ) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
-        self.regex().into_iter().flat_map(move |regex| {
-            regex
-                .captures_iter(haystack)
-                .map(move |captures| Found { haystack, captures })
-        })
+    pub fn captures_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Found<'h>> {
+        let found = match self.regex() {
+            Some(regex) => regex.captures_all(&self.source, haystack),
+            None => Vec::new(),
+        };
+        found
+            .into_iter()
+            .map(move |captures| Found { haystack, captures })
     }
 
     /// The first match in `haystack`, with its capture groups.
@@ -125,7 +138,8 @@ impl Matcher {
 
     /// Whether the pattern matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.regex().is_some_and(|regex| regex.is_match(haystack))
+        self.regex()
+            .is_some_and(|regex| regex.is_match(&self.source, haystack))
     }
 }
 
@@ -213,28 +227,169 @@ impl<'h> Group<'h> {
     }
 }
 
+/// One compiled pattern: a Thompson NFA shared by three searchers.
+///
+/// The engine asks one question of almost every pattern it runs: does this sentence, which
+/// holds the pattern's literals (see [`prefilter`]), match at all? Nearly always it does not.
+/// A forward lazy DFA answers that in one pass over the sentence. Only when it says yes does a
+/// bounded backtracker (or, on a haystack too long for it, the PikeVM) find the match and its
+/// capture groups. This is the meta regex's plan without the half a rule never needs: the meta
+/// engine also compiles a reversed NFA so that its lazy DFA can find where a match starts, a
+/// third of each compile and most of the memory a compiled pack holds; here the capture search
+/// finds the start.
+///
+/// A haystack too long for the backtracker (a page without sentence punctuation, minified
+/// text) would leave the capture search to the PikeVM, many times slower than a DFA over
+/// megabytes; such a haystack is searched by the meta regex instead, the full plan with the
+/// reversed NFA, built the first time one comes.
+pub struct Regex {
+    /// `None` when the NFA is too large for the lazy DFA's cache: every search then runs the
+    /// capture search.
+    dfa: Option<hybrid::dfa::DFA>,
+    backtrack: BoundedBacktracker,
+    pikevm: PikeVM,
+    caches: Pool<Caches, CachesFn>,
+    long: OnceLock<Option<meta::Regex>>,
+}
+
+/// One thread's scratch space for a [`Regex`]'s searchers. The capture searchers' caches
+/// (the PikeVM's holds a few words per NFA state and capture slot) are made when a search first
+/// needs them, which for most patterns on most runs is never.
+struct Caches {
+    dfa: Option<hybrid::dfa::Cache>,
+    backtrack: Option<thompson::backtrack::Cache>,
+    pikevm: Option<thompson::pikevm::Cache>,
+}
+
+type CachesFn =
+    Box<dyn Fn() -> Caches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+impl fmt::Debug for Regex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Regex")
+            .field("states", &self.pikevm.get_nfa().states().len())
+            .field("lazy_dfa", &self.dfa.is_some())
+            .finish()
+    }
+}
+
+impl Regex {
+    /// Every non-overlapping match in `haystack`, leftmost first, with its capture groups.
+    /// `source` is the pattern's source, for the meta regex.
+    fn captures_all(&self, source: &str, haystack: &str) -> Vec<Captures> {
+        let mut caches = self.caches.get();
+        if self.lazy_dfa_verdict(&mut caches, haystack) == Some(false) {
+            return Vec::new();
+        }
+        if haystack.len() <= self.backtrack.max_haystack_len() {
+            let cache = caches
+                .backtrack
+                .get_or_insert_with(|| self.backtrack.create_cache());
+            let found: Result<Vec<_>, _> =
+                self.backtrack.try_captures_iter(cache, haystack).collect();
+            // It fails only on a haystack longer than its visited set allows, ruled out above.
+            if let Ok(found) = found {
+                return found;
+            }
+        }
+        if let Some(long) = self.long(source) {
+            return long.captures_iter(haystack).collect();
+        }
+        let cache = caches
+            .pikevm
+            .get_or_insert_with(|| self.pikevm.create_cache());
+        self.pikevm.captures_iter(cache, haystack).collect()
+    }
+
+    /// Whether the pattern matches anywhere in `haystack`.
+    fn is_match(&self, source: &str, haystack: &str) -> bool {
+        let verdict = self.lazy_dfa_verdict(&mut self.caches.get(), haystack);
+        verdict.unwrap_or_else(|| !self.captures_all(source, haystack).is_empty())
+    }
+
+    /// The meta regex for long haystacks, built on first use; `None` if it does not build (it
+    /// holds the same NFA, so it builds whenever that does).
+    fn long(&self, source: &str) -> Option<&meta::Regex> {
+        self.long.get_or_init(|| build_meta(source)).as_ref()
+    }
+
+    /// Whether the lazy DFA finds a match in `haystack`; `None` when it cannot say (there is
+    /// none for this pattern, or it gave up: a non-ASCII byte next to a Unicode word boundary,
+    /// a cache cleared too often), and the capture search must decide.
+    fn lazy_dfa_verdict(&self, caches: &mut Caches, haystack: &str) -> Option<bool> {
+        let (dfa, cache) = (self.dfa.as_ref()?, caches.dfa.as_mut()?);
+        let input = Input::new(haystack).earliest(true);
+        dfa.try_search_fwd(cache, &input)
+            .ok()
+            .map(|found| found.is_some())
+    }
+}
+
 /// Build `source` with the settings every rule pattern uses: those of `regex::Regex` (leftmost
-/// first, no empty match inside a character), case-insensitive, but without the meta engine's
-/// own literal prefilter. The rule set already runs a pattern only on sentences that hold its
-/// literals ([`prefilter`]), so within one short sentence that prefilter saves little, while
-/// building it (and the reverse-inner search it enables) was a third of each compile. The
-/// error is worded as `regex::Error` words it.
+/// first, no empty match inside a character), case-insensitive. The error is worded as
+/// `regex::Error` words it.
 pub(crate) fn build(source: &str) -> Result<Regex, String> {
+    let syntax = syntax::Config::new().case_insensitive(true).utf8(true);
+    let hir = syntax::parse_with(source, &syntax).map_err(|err| err.to_string())?;
+    let nfa = NFA::compiler()
+        .configure(
+            NFA::config()
+                .utf8(true)
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .shrink(false),
+        )
+        .build_from_hir(&hir)
+        .map_err(|err| match err.size_limit() {
+            Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+            None => err.to_string(),
+        })?;
+    let dfa = hybrid::dfa::Builder::new()
+        .configure(
+            hybrid::dfa::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .unicode_word_boundary(true)
+                .cache_capacity(LAZY_DFA_CACHE)
+                .minimum_cache_clear_count(Some(3))
+                .minimum_bytes_per_state(Some(10)),
+        )
+        .build_from_nfa(nfa.clone())
+        .ok();
+    let backtrack = BoundedBacktracker::builder()
+        .configure(BoundedBacktracker::config().visited_capacity(BACKTRACK_VISITED))
+        .build_from_nfa(nfa.clone())
+        .map_err(|err| err.to_string())?;
+    let pikevm = PikeVM::new_from_nfa(nfa).map_err(|err| err.to_string())?;
+    let create: CachesFn = {
+        let dfa = dfa.clone();
+        Box::new(move || Caches {
+            dfa: dfa.as_ref().map(hybrid::dfa::Cache::new),
+            backtrack: None,
+            pikevm: None,
+        })
+    };
+    Ok(Regex {
+        dfa,
+        backtrack,
+        pikevm,
+        caches: Pool::new(create),
+        long: OnceLock::new(),
+    })
+}
+
+/// `source` as a meta regex with the same settings as [`build`], but without the meta engine's
+/// own literal prefilter: a pattern runs only on text that holds its literals ([`prefilter`]).
+fn build_meta(source: &str) -> Option<meta::Regex> {
     let config = meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
         .nfa_size_limit(Some(SIZE_LIMIT))
-        .hybrid_cache_capacity(2 << 20)
+        .hybrid_cache_capacity(LAZY_DFA_CACHE)
         .auto_prefilter(false);
     meta::Builder::new()
         .configure(config)
         .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
         .build(source)
-        .map_err(|err| match (err.size_limit(), err.syntax_error()) {
-            (Some(limit), _) => format!("Compiled regex exceeds size limit of {limit} bytes."),
-            (None, Some(syntax)) => syntax.to_string(),
-            (None, None) => err.to_string(),
-        })
+        .ok()
 }
 
 /// `source` parsed as written (not case-folded, so its literals stay literals for the
@@ -286,6 +441,54 @@ mod tests {
         };
         assert_eq!(spans(&lazy), spans(&eager));
         assert_eq!(spans(&lazy).len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_too_long_for_the_backtracker_finds_the_same_match_with_the_same_groups() {
+        let matcher = Matcher::lazy(r"\b(?P<verb>regrows?)\s+(?:\w+\s+){0,2}(?P<what>cartilage)\b")
+            .expect("parses");
+        let short = "PRP regrows knee cartilage fast.";
+        let filler = "and the old joint ".repeat(2_000);
+        let long = format!("{filler}{short}");
+        let regex = matcher.regex().expect("compiles");
+        assert!(long.len() > regex.backtrack.max_haystack_len());
+        let groups = |text: &str| -> Vec<(String, String)> {
+            matcher
+                .captures_iter(text)
+                .map(|c| {
+                    let group = |name| c.name(name).map(|g| g.as_str().to_owned()).unwrap();
+                    (group("verb"), group("what"))
+                })
+                .collect()
+        };
+        assert_eq!(
+            groups(short),
+            [("regrows".to_owned(), "cartilage".to_owned())]
+        );
+        assert_eq!(groups(&long), groups(short));
+        let found = matcher.captures(&long).expect("matches");
+        assert_eq!(found.get(0).unwrap().start(), filler.len() + "PRP ".len());
+        assert!(
+            regex.long.get().is_some(),
+            "the long sentence went to the meta regex"
+        );
+        assert!(!matcher.is_match(&filler));
+    }
+
+    #[test]
+    fn a_unicode_word_boundary_next_to_non_ascii_text_still_matches() {
+        // The lazy DFA gives up on a non-ASCII byte beside a Unicode word boundary; the capture
+        // search then decides, and finds the match (and no match inside a longer word).
+        let matcher = Matcher::lazy(r"\b{start-half}cures?\b{end-half}").expect("parses");
+        assert!(matcher.is_match("«Cures» arthritis, café owners say"));
+        assert_eq!(
+            matcher
+                .captures("it “cures” — it said")
+                .map(|c| c.get(0).unwrap().as_str()),
+            Some("cures")
+        );
+        assert!(!matcher.is_match("épicures love it"));
+        assert!(!matcher.is_match("écures"));
     }
 
     #[test]
