@@ -232,8 +232,7 @@ impl<'h> Group<'h> {
 /// The engine asks one question of almost every pattern it runs: does this sentence, which
 /// holds the pattern's literals (see [`prefilter`]), match at all? Nearly always it does not.
 /// A forward lazy DFA answers that in one pass over the sentence. Only when it says yes does a
-/// bounded backtracker (or, on a haystack too long for it, the PikeVM) find the match and its
-/// capture groups. This is the meta regex's plan without the half a rule never needs: the meta
+/// bounded backtracker find the match and its capture groups. This is the meta regex's plan without the half a rule never needs: the meta
 /// engine also compiles a reversed NFA so that its lazy DFA can find where a match starts, a
 /// third of each compile and most of the memory a compiled pack holds; here the capture search
 /// finds the start.
@@ -241,7 +240,8 @@ impl<'h> Group<'h> {
 /// A haystack too long for the backtracker (a page without sentence punctuation, minified
 /// text) would leave the capture search to the PikeVM, many times slower than a DFA over
 /// megabytes; such a haystack is searched by the meta regex instead, the full plan with the
-/// reversed NFA, built the first time one comes.
+/// reversed NFA, built the first time one comes. The PikeVM is left for the case where that
+/// does not build.
 pub struct Regex {
     /// `None` when the NFA is too large for the lazy DFA's cache: every search then runs the
     /// capture search.
@@ -329,8 +329,7 @@ impl Regex {
 /// first, no empty match inside a character), case-insensitive. The error is worded as
 /// `regex::Error` words it.
 pub(crate) fn build(source: &str) -> Result<Regex, String> {
-    let syntax = syntax::Config::new().case_insensitive(true).utf8(true);
-    let hir = syntax::parse_with(source, &syntax).map_err(|err| err.to_string())?;
+    let hir = syntax::parse_with(source, &syntax_config()).map_err(|err| err.to_string())?;
     let nfa = NFA::compiler()
         .configure(
             NFA::config()
@@ -387,9 +386,14 @@ fn build_meta(source: &str) -> Option<meta::Regex> {
         .auto_prefilter(false);
     meta::Builder::new()
         .configure(config)
-        .syntax(syntax::Config::new().case_insensitive(true).utf8(true))
+        .syntax(syntax_config())
         .build(source)
         .ok()
+}
+
+/// How every rule pattern is parsed: case-insensitively, matching only valid UTF-8.
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new().case_insensitive(true).utf8(true)
 }
 
 /// `source` parsed as written (not case-folded, so its literals stay literals for the
