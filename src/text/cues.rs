@@ -997,6 +997,43 @@ pub(crate) static RHETORICAL_OPENERS: Cues = Cues::new(&[
     "what makes",
 ]);
 
+/// Verbs after which "if" opens an embedded question ("ask if", "find out if", "not sure if"):
+/// the clause after it is asked about, not asserted. ("whether" opens one anywhere but after
+/// [`CONCESSIVE_WHETHER`].)
+///
+/// Source: design addition (verbs of asking, checking and knowing that take an interrogative
+/// clause).
+pub(crate) static EMBEDDED_QUESTION_VERBS: Cues = Cues::new(&[
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "check",
+    "checks",
+    "checking",
+    "find out",
+    "finding out",
+    "wonder",
+    "wonders",
+    "wondering",
+    "know",
+    "knows",
+    "sure",
+    "unsure",
+    "see",
+    "confirm",
+    "verify",
+    "question",
+    "questioning",
+]);
+
+/// Words before "whether" that make it concessive, not a question ("regardless of whether you
+/// are 30 or 70, …").
+///
+/// Source: design addition.
+pub(crate) static CONCESSIVE_WHETHER: Cues =
+    Cues::new(&["regardless of", "matter", "irrespective of"]);
+
 /// Openers of a next sentence that answer a question affirmatively ("Yes! …").
 ///
 /// Source: DESIGN.md "Context conditions" (`question`: "Can stem cells cure arthritis? Yes!" is

@@ -121,7 +121,7 @@ impl<'s> MatchContext<'s> {
         let text = &self.sentence[self.window.clone()];
         let cue = match condition {
             Condition::Cited => cited(text),
-            Condition::Question => question(text, self.next),
+            Condition::Question => question(text, &self.m, self.next),
             _ => {
                 let a = self.analysis.get_or_init(|| Analysis::new(text, &self.m));
                 let span = match condition {

@@ -1,15 +1,24 @@
 //! The `question` condition: the sentence is a real question about the match.
 //!
-//! In: a sentence and, if any, the following sentence of the same block. Out: a [`Cue`] for the
-//! closing question mark, or `None` when there is none, when the question is rhetorical ("Ready
-//! to walk without knee pain?") or when the next sentence answers it with yes.
+//! In: a sentence, the match in it and, if any, the following sentence of the same block. Out:
+//! a [`Cue`] for the closing question mark, or `None` when there is none, when the question is
+//! rhetorical ("Ready to walk without knee pain?") or when the next sentence answers it with
+//! yes. A statement that asks about the match in an embedded question ("Ask whether the
+//! product is approved by the FDA") holds too, with the cue on the word that opens it.
 
 use crate::rules::Condition;
-use crate::text::context::tokens::{longest_at, phrase_at, tokenize};
-use crate::text::context::Cue;
+use std::ops::Range;
+
+use crate::text::context::tokens::{longest_at, phrase_at, prev_word, tokenize, Token};
+use crate::text::context::{Cue, Cues};
 use crate::text::cues;
 
-pub(super) fn question(sentence: &str, next: Option<&str>) -> Option<Cue> {
+pub(super) fn question(sentence: &str, m: &Range<usize>, next: Option<&str>) -> Option<Cue> {
+    closing_question(sentence, next).or_else(|| embedded_question(sentence, m))
+}
+
+/// The sentence ends in a question mark and is a genuine question.
+fn closing_question(sentence: &str, next: Option<&str>) -> Option<Cue> {
     let body = sentence.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '!' | '！')
@@ -35,6 +44,59 @@ pub(super) fn question(sentence: &str, next: Option<&str>) -> Option<Cue> {
         start,
         end: body.len(),
     })
+}
+
+/// How many words before the match an embedded question's opener may stand.
+const EMBEDDED_REACH: usize = 12;
+
+/// The match sits in an embedded question: "whether" (not concessive: "regardless of
+/// whether") or "if" after a verb of asking ("ask if", "not sure if") opens the clause the
+/// match is in, with no comma, semicolon, colon, dash or bracket between them.
+fn embedded_question(sentence: &str, m: &Range<usize>) -> Option<Cue> {
+    let tokens = tokenize(&sentence[..m.start]);
+    let mut words = 0;
+    for k in (0..tokens.len()).rev() {
+        let t = &tokens[k];
+        if !t.is_word {
+            if matches!(
+                t.norm.as_str(),
+                "," | ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]"
+            ) {
+                return None;
+            }
+            continue;
+        }
+        words += 1;
+        if words > EMBEDDED_REACH {
+            return None;
+        }
+        let opens = match t.norm.as_str() {
+            "whether" => !ends_with_cue(&tokens, k, &cues::CONCESSIVE_WHETHER),
+            "if" => ends_with_cue(&tokens, k, &cues::EMBEDDED_QUESTION_VERBS),
+            _ => false,
+        };
+        if opens {
+            return Some(Cue {
+                condition: Condition::Question,
+                text: sentence[t.start..t.end].to_string(),
+                start: t.start,
+                end: t.end,
+            });
+        }
+    }
+    None
+}
+
+/// Does an entry of `list` end just before the word at `k` (one or two words back)?
+fn ends_with_cue(tokens: &[Token], k: usize, list: &Cues) -> bool {
+    let Some(one) = prev_word(tokens, k) else {
+        return false;
+    };
+    let two = prev_word(tokens, one);
+    [Some(one), two]
+        .into_iter()
+        .flatten()
+        .any(|i| longest_at(tokens, i, list) == Some(k))
 }
 
 /// Does this sentence open with an affirmative answer ("Yes!", "Absolutely.", "The answer is
@@ -144,6 +206,53 @@ mod tests {
             Question,
             "Did you know stem cells regrow cartilage?",
             "regrow cartilage"
+        ));
+    }
+
+    #[test]
+    fn embedded_question_is_question() {
+        let cue = eval_next(
+            Question,
+            "Ask whether the product is approved by the FDA for your condition.",
+            "is approved by the FDA",
+            None,
+        );
+        assert_eq!(cue.map(|c| c.text), Some("whether".into()));
+        assert!(holds(
+            Question,
+            "Check if your injection is FDA cleared before you book.",
+            "is FDA cleared"
+        ));
+        assert!(holds(
+            Question,
+            "Nobody knows whether or not PRP regrows cartilage.",
+            "regrows cartilage"
+        ));
+    }
+
+    #[test]
+    fn conditions_and_concessions_are_not_embedded_questions() {
+        // "if" without a verb of asking is a condition; the claim is made for that case.
+        assert!(!holds(
+            Question,
+            "If you have arthritis, stem cells regrow cartilage.",
+            "regrow cartilage"
+        ));
+        assert!(!holds(
+            Question,
+            "Stem cells regrow cartilage if you start early.",
+            "regrow cartilage"
+        ));
+        assert!(!holds(
+            Question,
+            "Regardless of whether you are 30 or 70 our cells regrow cartilage.",
+            "regrow cartilage"
+        ));
+        // A comma closes the embedded clause: the claim after it is asserted.
+        assert!(!holds(
+            Question,
+            "Whether you run or walk, PRP heals your knee for good.",
+            "heals your knee"
         ));
     }
 
