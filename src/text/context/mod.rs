@@ -52,7 +52,7 @@ use crate::rules::Condition;
 use crate::text::floor_char_boundary;
 use analysis::Analysis;
 use citations::cited;
-use questions::question;
+use questions::{embedded_question, question};
 pub(crate) use tokens::Cues;
 
 /// The cue that made a condition hold, for explaining decisions to users.
@@ -116,14 +116,22 @@ impl<'s> MatchContext<'s> {
         }
     }
 
+    /// The window's tokens and clauses, read on first use.
+    fn analysis(&self, text: &'s str) -> &Analysis<'s> {
+        self.analysis.get_or_init(|| Analysis::new(text, &self.m))
+    }
+
     /// Does `condition` hold? The cue that makes it hold, with offsets in the sentence.
     pub fn holds(&self, condition: Condition) -> Option<Cue> {
         let text = &self.sentence[self.window.clone()];
         let cue = match condition {
             Condition::Cited => cited(text),
-            Condition::Question => question(text, &self.m, self.next),
+            Condition::Question => question(text, self.next).or_else(|| {
+                let a = self.analysis(text);
+                embedded_question(a).map(|span| a.cue(condition, span))
+            }),
             _ => {
-                let a = self.analysis.get_or_init(|| Analysis::new(text, &self.m));
+                let a = self.analysis(text);
                 let span = match condition {
                     Condition::Negated => a.negated(),
                     Condition::Hedged => a.hedged(),

@@ -1,24 +1,20 @@
 //! The `question` condition: the sentence is a real question about the match.
 //!
-//! In: a sentence, the match in it and, if any, the following sentence of the same block. Out:
-//! a [`Cue`] for the closing question mark, or `None` when there is none, when the question is
-//! rhetorical ("Ready to walk without knee pain?") or when the next sentence answers it with
-//! yes. A statement that asks about the match in an embedded question ("Ask whether the
-//! product is approved by the FDA") holds too, with the cue on the word that opens it.
+//! In: a sentence and, if any, the following sentence of the same block. Out: a [`Cue`] for the
+//! closing question mark, or `None` when there is none, when the question is rhetorical ("Ready
+//! to walk without knee pain?") or when the next sentence answers it with yes. A statement
+//! that asks about the match in an embedded question ("Ask whether the product is approved by
+//! the FDA") holds too ([`embedded_question`], on the match's clause), with the cue on the
+//! word that opens it.
 
 use crate::rules::Condition;
-use std::ops::Range;
-
+use crate::text::context::analysis::{Analysis, Span};
 use crate::text::context::tokens::{longest_at, phrase_at, prev_word, tokenize, Token};
 use crate::text::context::{Cue, Cues};
 use crate::text::cues;
 
-pub(super) fn question(sentence: &str, m: &Range<usize>, next: Option<&str>) -> Option<Cue> {
-    closing_question(sentence, next).or_else(|| embedded_question(sentence, m))
-}
-
 /// The sentence ends in a question mark and is a genuine question.
-fn closing_question(sentence: &str, next: Option<&str>) -> Option<Cue> {
+pub(super) fn question(sentence: &str, next: Option<&str>) -> Option<Cue> {
     let body = sentence.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '!' | '！')
@@ -46,45 +42,20 @@ fn closing_question(sentence: &str, next: Option<&str>) -> Option<Cue> {
     })
 }
 
-/// How many words before the match an embedded question's opener may stand.
-const EMBEDDED_REACH: usize = 12;
-
 /// The match sits in an embedded question: "whether" (not concessive: "regardless of
-/// whether") or "if" after a verb of asking ("ask if", "not sure if") opens the clause the
-/// match is in, with no comma, semicolon, colon, dash or bracket between them.
-fn embedded_question(sentence: &str, m: &Range<usize>) -> Option<Cue> {
-    let tokens = tokenize(&sentence[..m.start]);
-    let mut words = 0;
-    for k in (0..tokens.len()).rev() {
-        let t = &tokens[k];
-        if !t.is_word {
-            if matches!(
-                t.norm.as_str(),
-                "," | ";" | ":" | "(" | ")" | "—" | "–" | "[" | "]"
-            ) {
-                return None;
-            }
-            continue;
-        }
-        words += 1;
-        if words > EMBEDDED_REACH {
-            return None;
-        }
-        let opens = match t.norm.as_str() {
-            "whether" => !ends_with_cue(&tokens, k, &cues::CONCESSIVE_WHETHER),
-            "if" => ends_with_cue(&tokens, k, &cues::EMBEDDED_QUESTION_VERBS),
+/// whether") or "if" after a verb of asking ("ask if", "not sure if") stands before the match
+/// in the clause it starts in. The span of that word.
+pub(super) fn embedded_question(a: &Analysis) -> Option<Span> {
+    let clause = a.first_clause()?;
+    (0..a.before)
+        .rev()
+        .filter(|&k| a.clause[k] == clause && a.tokens[k].is_word)
+        .find(|&k| match a.tokens[k].norm.as_str() {
+            "whether" => !ends_with_cue(&a.tokens, k, &cues::CONCESSIVE_WHETHER),
+            "if" => ends_with_cue(&a.tokens, k, &cues::EMBEDDED_QUESTION_VERBS),
             _ => false,
-        };
-        if opens {
-            return Some(Cue {
-                condition: Condition::Question,
-                text: sentence[t.start..t.end].to_string(),
-                start: t.start,
-                end: t.end,
-            });
-        }
-    }
-    None
+        })
+        .map(|k| (k, k + 1))
 }
 
 /// Does an entry of `list` end just before the word at `k` (one or two words back)?
